@@ -1,0 +1,44 @@
+import type { Command } from '../commands/types.js';
+import type { Locale } from '../i18n/locale.js';
+import { messages } from '../i18n/messages.js';
+import { context, header, section } from './blocks.js';
+import type { Briefing } from './reply.js';
+
+function exampleList(command: Command): string {
+  return command.examples.map((e) => `\`${`${command.name} ${e}`.trim()}\``).join('  ');
+}
+
+function commandSection(command: Command, locale: Locale): string {
+  const t = messages(locale);
+  return [
+    `*\`${command.name} ${command.usageHint[locale]}\`*`,
+    command.description[locale],
+    command.examples.length > 0 ? `${t.examples}: ${exampleList(command)}` : '',
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
+/** `/ai-help`: every command with what it does and examples. */
+export function buildHelp(commands: readonly Command[], locale: Locale): Briefing {
+  const t = messages(locale);
+  return {
+    text: t.helpTitle,
+    blocks: [
+      header(t.helpTitle),
+      section(t.helpIntro),
+      ...commands.map((c) => section(commandSection(c, locale))),
+      context(t.helpLanguage),
+    ],
+  };
+}
+
+/** `help` as the text of a command: that command's usage. */
+export function buildCommandHelp(command: Command, locale: Locale): Briefing {
+  const t = messages(locale);
+  const title = t.helpCommandTitle(command.name);
+  return {
+    text: title,
+    blocks: [header(title), section(commandSection(command, locale)), context(t.helpLanguage, t.helpHint)],
+  };
+}

@@ -1,0 +1,110 @@
+import { buildRankOverview } from '../briefings/rank-overview.js';
+import { buildRankTable } from '../briefings/rank-table.js';
+import { messages } from '../i18n/messages.js';
+import { UserError } from '../lib/errors.js';
+import type { DatasetView } from '../store/dataset-view.js';
+import type { Series } from '../store/schema.js';
+import { echo } from './input.js';
+import { keyOf, readTerms, type Term, unknownTermError, vocabularyCandidates } from './resolve.js';
+import { type CommandContext, defineCommand } from './types.js';
+
+export type RankArgs =
+  | { mode: 'overview'; country: string; year?: string }
+  | { mode: 'table'; seriesId: string; country?: string };
+
+function only<K extends Term['kind']>(terms: Term[], kind: K): Extract<Term, { kind: K }>[] {
+  return terms.filter((t): t is Extract<Term, { kind: K }> => t.kind === kind);
+}
+
+function chooseEdition(
+  view: DatasetView,
+  indexId: string,
+  year: string | undefined,
+  variant: Extract<Term, { kind: 'variant' }> | undefined,
+  ctx: CommandContext,
+): Series {
+  const t = messages(ctx.locale);
+  const all = view.editions(indexId);
+  const family = view.index(indexId);
+  const name = echo(family?.short[ctx.locale] ?? indexId);
+  const years = [...new Set(all.map((s) => s.edition ?? ''))].filter(Boolean).join(', ');
+  const ofYear = year ? all.filter((s) => s.edition === year) : all;
+  if (ofYear.length === 0)
+    throw new UserError('unknown_edition', [t.rankEditionNotFound(name, echo(year ?? ''), years)]);
+  if (variant) {
+    const hit = ofYear.find((s) => s.variantAliases.some((a) => keyOf(a) === variant.key));
+    if (hit) return hit;
+    const options = ofYear.flatMap((s) => s.variantAliases.slice(0, 1));
+    throw new UserError('unknown_variant', [
+      t.unknownTerm(echo(variant.text)),
+      t.available(options.map(echo).join(', ')),
+    ]);
+  }
+  const pick =
+    ofYear.find((s) => s.default) ??
+    ofYear.find((s) => s.tier === 'headline' && s.variant === null) ??
+    ofYear.find((s) => s.tier === 'headline') ??
+    ofYear[0];
+  if (!pick) throw new Error(`index ${indexId} has no editions`);
+  return pick;
+}
+
+export function parseRankArgs(tokens: readonly string[], ctx: CommandContext): RankArgs {
+  const t = messages(ctx.locale);
+  const terms = readTerms(tokens, ctx.data);
+  const unknown = only(terms, 'unknown')[0];
+  if (unknown) {
+    throw unknownTermError(
+      unknown.text,
+      vocabularyCandidates(ctx.data, ctx.locale),
+      ctx.locale,
+      ctx.data.indices().map((i) => i.id),
+    );
+  }
+  const countries = [...new Set(only(terms, 'country').map((c) => c.code))];
+  const indices = [...new Set(only(terms, 'index').map((i) => i.id))];
+  const year = only(terms, 'year').at(-1)?.year;
+  const variant = only(terms, 'variant')[0];
+  if (countries.length > 1) throw new UserError('one_country', [t.rankOneCountry]);
+  if (indices.length > 1) throw new UserError('one_index', [t.rankOneIndex]);
+  const [country] = countries;
+  const [indexId] = indices;
+  if (indexId) {
+    const series = chooseEdition(ctx.data, indexId, year, variant, ctx);
+    return country ? { mode: 'table', seriesId: series.id, country } : { mode: 'table', seriesId: series.id };
+  }
+  if (variant) throw new UserError('variant_without_index', [t.rankVariantWithoutIndex(echo(variant.text))]);
+  if (year && !ctx.data.allSeries().some((s) => s.index && s.edition === year)) {
+    const years = [...new Set(ctx.data.allSeries().flatMap((s) => (s.index && s.edition ? [s.edition] : [])))].sort();
+    throw new UserError('unknown_year', [t.rankNoEditionsForYear(echo(year), years.join(', '))]);
+  }
+  const base = { mode: 'overview' as const, country: country ?? ctx.focusCountry };
+  return year ? { ...base, year } : base;
+}
+
+export const aiRank = defineCommand<RankArgs>({
+  name: '/ai-rank',
+  description: {
+    ko: '국가 AI 경쟁력 지수 순위(벨퍼 CETI, 스탠퍼드 활력도, 토터스 등)를 출처와 함께 보여 줍니다',
+    en: 'Where a country stands in the AI competitiveness indices (Belfer CETI, Stanford Vibrancy, Tortoise …), sourced',
+  },
+  usageHint: { ko: '[지수] [연도|부문] [국가]', en: '[index] [year|sector] [country]' },
+  examples: ['', 'ceti', 'vibrancy 2024', 'tortoise 2023', 'ceti overall', '일본', 'belfer japan'],
+  parse: (input, ctx) => parseRankArgs(input.tokens, ctx),
+  run(args, ctx) {
+    if (args.mode === 'overview') {
+      return buildRankOverview(ctx.data, {
+        country: args.country,
+        locale: ctx.locale,
+        ...(args.year ? { year: args.year } : {}),
+      });
+    }
+    const highlight = [...new Set([ctx.focusCountry, ...(args.country ? [args.country] : [])])];
+    return buildRankTable(ctx.data, { seriesId: args.seriesId, highlight, locale: ctx.locale });
+  },
+  canonical(args, ctx) {
+    if (args.mode === 'overview') return [args.country, args.year].filter(Boolean).join(' ');
+    const series = ctx.data.series(args.seriesId);
+    return [series?.index, series?.edition, series?.variantAliases[0], args.country].filter(Boolean).join(' ');
+  },
+});

@@ -1,0 +1,74 @@
+import { randomBytes } from 'node:crypto';
+import { context, section } from '../briefings/blocks.js';
+import { buildCommandHelp } from '../briefings/help.js';
+import { answerReply, errorReply, type Reply } from '../briefings/reply.js';
+import type { Locale } from '../i18n/locale.js';
+import { messages } from '../i18n/messages.js';
+import { isUserError, type UserError } from '../lib/errors.js';
+import type { Logger } from '../logger.js';
+import type { DatasetStore } from '../store/dataset-store.js';
+import { findCommand } from './index.js';
+import { commandTextSchema, limitWords } from './input.js';
+import type { Command } from './types.js';
+
+export interface CommandRequest {
+  /** The slash command, e.g. "/ai-rank". */
+  command: string;
+  text: string;
+  userId?: string;
+  channelId?: string;
+}
+
+export interface CommandServices {
+  store: DatasetStore;
+  defaultLocale: Locale;
+  focusCountry: string;
+  logger: Logger;
+}
+
+function userErrorReply(command: Command, error: UserError, locale: Locale): Reply {
+  const t = messages(locale);
+  const usage = `${t.usage}: \`${`${command.name} ${command.usageHint[locale]}`.trim()}\``;
+  return errorReply(
+    {
+      text: error.lines[0] ?? error.code,
+      blocks: [section(`:x: ${error.lines.join('\n')}`), context(usage, t.helpHint)],
+    },
+    locale,
+  );
+}
+
+function failureReply(locale: Locale, ref: string): Reply {
+  const text = messages(locale).unexpected(ref);
+  return errorReply({ text, blocks: [section(`:warning: ${text}`)] }, locale);
+}
+
+/**
+ * Runs one slash command exactly as every transport needs it: normalise the text, pick the language, answer,
+ * and turn any failure into a private reply (a UserError says what was wrong; anything else is logged with a
+ * reference the user can quote). Returns undefined only for a command that does not exist.
+ */
+export function executeCommand(request: CommandRequest, services: CommandServices): Reply | undefined {
+  const command = findCommand(request.command);
+  if (!command) return undefined;
+  const input = commandTextSchema.parse(request.text);
+  const locale = input.locale ?? services.defaultLocale;
+  try {
+    if (input.help) return answerReply(buildCommandHelp(command, locale), locale);
+    const ctx = {
+      data: services.store.current(),
+      locale,
+      focusCountry: services.focusCountry,
+      ...(request.userId ? { userId: request.userId } : {}),
+      ...(request.channelId ? { channelId: request.channelId } : {}),
+    };
+    const { briefing, canonical } = command.execute(limitWords(input, locale), ctx);
+    const flag = locale === services.defaultLocale ? '' : ` --${locale}`;
+    return answerReply(briefing, locale, { command: command.name, text: `${canonical}${flag}`.trim() });
+  } catch (error) {
+    if (isUserError(error)) return userErrorReply(command, error, locale);
+    const ref = randomBytes(4).toString('hex');
+    services.logger.error('command failed', { ref, command: request.command, error });
+    return failureReply(locale, ref);
+  }
+}

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { isLocale, type Locale } from '../i18n/locale.js';
+import { messages } from '../i18n/messages.js';
+import { UserError } from '../lib/errors.js';
+import { escapeMrkdwn, stripInvisible, truncate, unescapeMrkdwn } from '../lib/escape.js';
+
+/** The command text after normalisation: what every command's parser starts from. */
+export interface CommandInput {
+  /** Lower-cased words, without language flags or help words. */
+  tokens: string[];
+  /** A language asked for in the text (`--en`, `lang:ko` …). */
+  locale?: Locale;
+  help: boolean;
+}
+
+export const MAX_WORDS = 24;
+
+const LANGUAGE_FLAG = /^(?:--?|lang[:=])(ko|en|kr|kor|eng)$/;
+const HELP_WORDS = new Set(['help', '--help', '-h', '?', '도움말', '도움', '사용법']);
+
+function languageOf(token: string): Locale | undefined {
+  const code = LANGUAGE_FLAG.exec(token)?.[1];
+  if (code === undefined) return undefined;
+  const locale = code.startsWith('k') ? 'ko' : 'en';
+  return isLocale(locale) ? locale : undefined;
+}
+
+/**
+ * Slack sends `&`, `<`, `>` as entities and may include mention or link markup; full-width letters, zero-width
+ * and direction controls are folded away so that "ＫＲ" and "K\u200bR" mean KR.
+ */
+function normalise(text: string): string {
+  return stripInvisible(unescapeMrkdwn(text).normalize('NFKC')).toLocaleLowerCase('en-US');
+}
+
+export function parseCommandText(text: string): CommandInput {
+  const words = normalise(text)
+    .split(/[\s,]+/u)
+    .filter((w) => w.length > 0);
+  const input: CommandInput = { tokens: [], help: false };
+  for (const word of words) {
+    const locale = languageOf(word);
+    if (locale) input.locale = locale;
+    else if (HELP_WORDS.has(word)) input.help = true;
+    else input.tokens.push(word);
+  }
+  return input;
+}
+
+export const commandTextSchema = z.string().transform(parseCommandText);
+
+/** Rejects input with more words than any command takes, naming the limit in the reply language. */
+export function limitWords(input: CommandInput, locale: Locale): CommandInput {
+  if (input.tokens.length > MAX_WORDS) {
+    throw new UserError('too_many_words', [messages(locale).tooManyWords(MAX_WORDS)]);
+  }
+  return input;
+}
+
+/** How a user's word is shown back to them: short and inert. */
+export function echo(word: string): string {
+  return escapeMrkdwn(truncate(word, 40));
+}

@@ -1,0 +1,32 @@
+/**
+ * Slack treats `&`, `<` and `>` as control characters in mrkdwn: `<!channel>` pings everyone and `<url|label>` is a
+ * link. Every string that came from data, a user or a model goes through `escapeMrkdwn` before it is placed in text.
+ */
+export function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+export function unescapeMrkdwn(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+/** Zero-width and bidirectional controls: invisible, and able to make an echoed word read differently. */
+const INVISIBLE = /[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+
+export function stripInvisible(text: string): string {
+  return text.replace(INVISIBLE, '');
+}
+
+/** A link whose label is escaped and whose URL cannot break out of `<…|…>`. */
+export function mrkdwnLink(url: string, label: string): string {
+  const safeUrl = url.replace(/[<>|\s]/g, encodeURIComponent);
+  const safeLabel = escapeMrkdwn(label).replace(/\|/g, '¦');
+  return `<${safeUrl}|${safeLabel}>`;
+}
+
+/** Shortens to at most `max` characters (code points), marking the cut with an ellipsis. */
+export function truncate(text: string, max: number): string {
+  const chars = Array.from(text);
+  if (chars.length <= max) return text;
+  return `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
+}

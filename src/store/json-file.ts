@@ -1,0 +1,70 @@
+import { readFile } from 'node:fs/promises';
+import type { Adapter } from 'lowdb';
+import { writeFileAtomic } from './atomic-write.js';
+
+/** A data file that cannot be used, with the path and a reason a person can act on. */
+export class DataFileError extends Error {
+  override name = 'DataFileError' as const;
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+  ) {
+    super(`${path}: ${reason}`);
+  }
+}
+
+const READ_FAILURES: Record<string, string> = {
+  ENOENT: 'file not found',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'is a directory, not a file',
+};
+
+function lineAndColumn(text: string, position: number): string {
+  const before = text.slice(0, position).split('\n');
+  return `line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1}`;
+}
+
+function describeJsonError(error: unknown, text: string): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const position = /position (\d+)/.exec(message)?.[1];
+  return position === undefined
+    ? message
+    : `${message.replace(/ in JSON at position \d+.*$/, '')} (${lineAndColumn(text, Number(position))})`;
+}
+
+/**
+ * A lowdb adapter that fails loudly. lowdb's own JSONFile treats a missing file as "use the defaults" and
+ * a file holding `null` as empty, so the next write would replace a hand-edited file with defaults; here
+ * both are errors unless the caller says a missing file is fine.
+ */
+export class JsonFileAdapter<T> implements Adapter<T> {
+  constructor(
+    readonly path: string,
+    private readonly options: { missingOk?: boolean } = {},
+  ) {}
+
+  async read(): Promise<T | null> {
+    let text: string;
+    try {
+      text = await readFile(this.path, 'utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? '';
+      if (code === 'ENOENT' && this.options.missingOk) return null;
+      throw new DataFileError(this.path, READ_FAILURES[code] ?? `cannot read (${code || String(error)})`);
+    }
+    if (text.trim() === '') throw new DataFileError(this.path, 'the file is empty');
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch (error) {
+      throw new DataFileError(this.path, `invalid JSON: ${describeJsonError(error, text)}`);
+    }
+    if (data === null) throw new DataFileError(this.path, 'the file holds null instead of data');
+    return data as T;
+  }
+
+  async write(data: T): Promise<void> {
+    await writeFileAtomic(this.path, `${JSON.stringify(data, null, 2)}\n`);
+  }
+}
