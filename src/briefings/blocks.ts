@@ -123,3 +123,15 @@ export function blockChars(block: KnownBlock): number {
       return 0;
   }
 }
+
+/** A section cut down to `max` characters in all, for the rare block that alone exceeds a message's budget. */
+export function shrinkToFit(block: KnownBlock, max: number): KnownBlock {
+  if (block.type !== 'section' || blockChars(block) <= max) return block;
+  const parts = (block.text ? 1 : 0) + (block.fields?.length ?? 0);
+  const each = Math.max(1, Math.floor(max / Math.max(1, parts)));
+  return {
+    ...block,
+    ...(block.text ? { text: { ...block.text, text: truncate(block.text.text, each) } } : {}),
+    ...(block.fields ? { fields: block.fields.map((f) => ({ ...f, text: truncate(f.text, each) })) } : {}),
+  };
+}

@@ -1,6 +1,7 @@
 import { formatRank, formatValue } from '../i18n/format.js';
 import type { Locale } from '../i18n/locale.js';
 import { messages } from '../i18n/messages.js';
+import { isoCountryName } from '../lib/countries.js';
 import { escapeMrkdwn, mrkdwnLink } from '../lib/escape.js';
 import type { DatasetView } from '../store/dataset-view.js';
 import type { Figure } from '../store/schema.js';
@@ -12,8 +13,9 @@ export function flag(code: string): string {
   return String.fromCodePoint(...Array.from(code, (c) => 0x1f1e6 + c.charCodeAt(0) - 65));
 }
 
+/** The dataset's name for a country, else the ISO name ("브라질"), else the code. */
 export function countryName(view: DatasetView, code: string, locale: Locale): string {
-  return view.country(code)?.name[locale] ?? code;
+  return view.country(code)?.name[locale] ?? isoCountryName(code, locale) ?? code;
 }
 
 /** Who the figure is about, as plain (unescaped) text. */

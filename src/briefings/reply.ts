@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Locale } from '../i18n/locale.js';
 import { messages } from '../i18n/messages.js';
 import { truncate } from '../lib/escape.js';
-import { actions, blockChars, button, context, LIMITS, type Message } from './blocks.js';
+import { actions, blockChars, button, context, LIMITS, type Message, shrinkToFit } from './blocks.js';
 
 /** What a briefing builder returns: pure data, before it is fitted into Slack messages. */
 export interface Briefing {
@@ -55,7 +55,8 @@ function pack(blocks: readonly KnownBlock[]): KnownBlock[][] {
   const parts: KnownBlock[][] = [];
   let current: KnownBlock[] = [];
   let chars = 0;
-  for (const block of blocks) {
+  for (const original of blocks) {
+    const block = shrinkToFit(original, LIMITS.messageChars - RESERVED_CHARS);
     const size = blockChars(block);
     const full =
       current.length + 1 > LIMITS.blocksPerMessage - RESERVED_BLOCKS ||

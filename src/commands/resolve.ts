@@ -1,15 +1,10 @@
-import countries from 'i18n-iso-countries';
-import enNames from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
-import koNames from 'i18n-iso-countries/langs/ko.json' with { type: 'json' };
 import type { Locale } from '../i18n/locale.js';
 import { messages } from '../i18n/messages.js';
+import { isoCountries as countries } from '../lib/countries.js';
 import { UserError } from '../lib/errors.js';
 import { type Candidate, nearest } from '../lib/fuzzy.js';
 import type { DatasetView } from '../store/dataset-view.js';
 import { echo } from './input.js';
-
-countries.registerLocale(enNames);
-countries.registerLocale(koNames);
 
 /** How names are compared: case, spaces and punctuation do not matter ("South-Korea" = "southkorea"). */
 export function keyOf(text: string): string {
@@ -118,8 +113,4 @@ export function unknownTermError(
   const close = nearest(keyOf(text), candidates);
   const hint = close.length > 0 ? t.didYouMean(close.map(echo).join(', ')) : t.available(fallback.map(echo).join(', '));
   return new UserError('unknown_term', [t.unknownTerm(echo(text)), hint]);
-}
-
-export function countryDisplayName(view: DatasetView, code: string, locale: Locale): string {
-  return view.country(code)?.name[locale] ?? countries.getName(code, locale) ?? code;
 }

@@ -155,6 +155,7 @@ export function formatRank(figure: Figure, locale: Locale): string | null {
 
 export function rankText(rank: number, of: number | null, scope: Localized | null, locale: Locale): string {
   if (locale === 'ko') {
+    if (of !== null && scope?.ko === `${of}개국`) return `${rank}위/${of}개국`;
     const base = of === null ? `${rank}위` : `${rank}위/${of}`;
     return scope ? `${base} (${scope.ko})` : base;
   }

@@ -1,0 +1,61 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { App, type Receiver } from '@slack/bolt';
+import type { CommandServices } from './commands/execute.js';
+import type { Config } from './config.js';
+import type { Logger } from './logger.js';
+import { boltLogger } from './transport/bolt-logger.js';
+import { requestPathClientOptions } from './transport/slack-client.js';
+import { registerCommands, registerShareAction } from './transport/slack-commands.js';
+
+export interface HealthReport {
+  status: 'ok' | 'degraded';
+  mode: string;
+  datasetVersion: number;
+}
+
+export interface SlackAppDeps {
+  config: Config;
+  services: CommandServices;
+  logger: Logger;
+  health: () => HealthReport;
+  /** Tests may drive the app through their own receiver. */
+  receiver?: Receiver;
+}
+
+function healthRoute(health: () => HealthReport) {
+  return {
+    path: '/healthz',
+    method: ['GET'],
+    handler: (_req: IncomingMessage, res: ServerResponse) => {
+      const report = health();
+      res.writeHead(report.status === 'ok' ? 200 : 503, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(report));
+    },
+  };
+}
+
+function transportOptions(config: Config, deps: SlackAppDeps) {
+  if (deps.receiver) return { receiver: deps.receiver };
+  const customRoutes = [healthRoute(deps.health)];
+  if (config.mode === 'socket') {
+    return { socketMode: true, appToken: config.slack.appToken, customRoutes, installerOptions: { port: config.port } };
+  }
+  return { signingSecret: config.slack.signingSecret, port: config.port, customRoutes };
+}
+
+/** The Bolt app for Socket Mode or HTTP mode, with every listener registered. */
+export function createSlackApp(deps: SlackAppDeps): App {
+  const { config, services, logger } = deps;
+  const app = new App({
+    token: config.slack.botToken,
+    logger: boltLogger(logger, config.logLevel),
+    clientOptions: requestPathClientOptions(config.slack.apiUrl),
+    ...transportOptions(config, deps),
+  });
+  registerCommands(app, services);
+  registerShareAction(app, services);
+  app.error(async (error) => {
+    logger.error('unhandled Slack listener error', { error });
+  });
+  return app;
+}

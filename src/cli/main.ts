@@ -1,0 +1,85 @@
+import type { Writable } from 'node:stream';
+import { parseArgs } from 'node:util';
+import { type CommandServices, executeCommand } from '../commands/execute.js';
+import { isLocale } from '../i18n/locale.js';
+import { splitCommandLine } from '../transport/console.js';
+import { renderMessage } from '../transport/render-text.js';
+
+export const EXIT = { ok: 0, userError: 1, misuse: 2 } as const;
+
+export const USAGE = `Usage: npm run --silent cli -- <command>
+
+Commands:
+  ask [--json] [--lang ko|en] [--user U…] [--channel C…] "<slash command and text>"
+      Runs one command exactly as Slack would and prints the reply.
+      --json prints each message as one JSON line: {"response_type","text","blocks"}.
+      Exit 0 for an answer, 1 when the reply is a user-facing error, 2 for misuse.
+  (no command)   Interactive console.
+
+Example: npm run --silent cli -- ask --json "/ai-rank ceti"
+`;
+
+export interface CliIo {
+  stdout: Writable;
+  stderr: Writable;
+}
+
+function misuse(io: CliIo, problem: string): number {
+  io.stderr.write(`${problem}\n\n${USAGE}`);
+  return EXIT.misuse;
+}
+
+function ask(args: string[], services: CommandServices, io: CliIo): number {
+  // Everything from the slash command on is the command line, so its own flags (--en) need no quoting.
+  const start = args.findIndex((a) => a.trimStart().startsWith('/'));
+  if (start < 0) return misuse(io, 'ask needs a slash command, e.g. ask "/ai-rank"');
+  let values: ReturnType<typeof parseAsk>['values'];
+  try {
+    values = parseAsk(args.slice(0, start)).values;
+  } catch (error) {
+    return misuse(io, error instanceof Error ? error.message : String(error));
+  }
+  if (values.lang !== undefined && !isLocale(values.lang)) return misuse(io, '--lang must be ko or en');
+  const line = args.slice(start).join(' ').trim();
+  const { command, text } = splitCommandLine(line);
+  const locale = isLocale(values.lang) ? values.lang : services.defaultLocale;
+  const reply = executeCommand(
+    { command, text, userId: values.user ?? 'UCLI', channelId: values.channel ?? 'CCLI' },
+    { ...services, defaultLocale: locale },
+  );
+  if (!reply) return misuse(io, `unknown command ${command}`);
+  for (const message of reply.messages) {
+    if (values.json) {
+      io.stdout.write(
+        `${JSON.stringify({ response_type: reply.visibility, text: message.text, blocks: message.blocks })}\n`,
+      );
+    } else {
+      io.stdout.write(`${renderMessage(message)}\n\n`);
+    }
+  }
+  return reply.kind === 'answer' ? EXIT.ok : EXIT.userError;
+}
+
+function parseAsk(args: string[]) {
+  return parseArgs({
+    args,
+    allowPositionals: false,
+    options: {
+      json: { type: 'boolean', default: false },
+      lang: { type: 'string' },
+      user: { type: 'string' },
+      channel: { type: 'string' },
+    },
+  });
+}
+
+/** The scriptable entry point: returns the process exit code. */
+export function runCli(argv: readonly string[], services: CommandServices, io: CliIo): number {
+  const [sub, ...rest] = argv;
+  if (sub === '--help' || sub === '-h' || sub === 'help') {
+    io.stdout.write(USAGE);
+    return EXIT.ok;
+  }
+  if (sub === 'ask') return ask(rest, services, io);
+  return misuse(io, `unknown command: ${sub ?? ''}`);
+}

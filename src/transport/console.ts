@@ -1,0 +1,68 @@
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import { type CommandServices, executeCommand } from '../commands/execute.js';
+import { renderMessage } from './render-text.js';
+
+export interface ConsoleOptions {
+  input?: Readable;
+  output?: Writable;
+  userId?: string;
+  channelId?: string;
+}
+
+const BANNER = {
+  ko: 'AI Policy Brief 로컬 콘솔 — Slack 토큰 없이 같은 명령을 실행합니다. /ai-help 로 시작하고, exit 로 끝냅니다.',
+  en: 'AI Policy Brief local console — the same commands without Slack. Start with /ai-help; type exit to quit.',
+};
+
+const NOT_A_COMMAND = {
+  ko: (line: string) => `‘${line}’은(는) 명령이 아닙니다. 명령은 /로 시작합니다 (/ai-help).`,
+  en: (line: string) => `“${line}” is not a command. Commands start with / (try /ai-help).`,
+};
+
+/** Splits "/ai-rank ceti 2025" into the command and its text. */
+export function splitCommandLine(line: string): { command: string; text: string } {
+  const trimmed = line.trim();
+  const space = trimmed.search(/\s/);
+  return space < 0
+    ? { command: trimmed, text: '' }
+    : { command: trimmed.slice(0, space), text: trimmed.slice(space + 1) };
+}
+
+/** Runs one console line and returns what to print. */
+export function consoleAnswer(
+  line: string,
+  services: CommandServices,
+  who: { userId: string; channelId: string },
+): string {
+  const { command, text } = splitCommandLine(line);
+  const locale = services.defaultLocale;
+  const reply = command.startsWith('/')
+    ? executeCommand({ command: command.toLowerCase(), text, ...who }, services)
+    : undefined;
+  if (!reply) return NOT_A_COMMAND[locale](line.trim().slice(0, 60));
+  return reply.messages.map(renderMessage).join('\n\n');
+}
+
+/** The bot without Slack: type a slash command, read the answer as text. Ends on `exit` or end of input. */
+export function runConsole(services: CommandServices, options: ConsoleOptions = {}): Promise<void> {
+  const output = options.output ?? process.stdout;
+  const who = { userId: options.userId ?? 'UCONSOLE', channelId: options.channelId ?? 'CCONSOLE' };
+  const rl = createInterface({ input: options.input ?? process.stdin, output, terminal: false });
+  output.write(`${BANNER[services.defaultLocale]}\n> `);
+  return new Promise((resolve) => {
+    rl.on('line', (line) => {
+      const trimmed = line.trim();
+      if (['exit', 'quit', '.exit', ':q'].includes(trimmed)) {
+        rl.close();
+        return;
+      }
+      if (trimmed) output.write(`${consoleAnswer(trimmed, services, who)}\n\n`);
+      output.write('> ');
+    });
+    rl.on('close', () => {
+      output.write('\n');
+      resolve();
+    });
+  });
+}

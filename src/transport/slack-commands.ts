@@ -1,0 +1,101 @@
+import type { App, BlockButtonAction, RespondFn } from '@slack/bolt';
+import type { KnownBlock } from '@slack/types';
+import type { Message } from '../briefings/blocks.js';
+import { context } from '../briefings/blocks.js';
+import { decodeShare, type Reply, SHARE_ACTION_ID } from '../briefings/reply.js';
+import { type CommandServices, executeCommand } from '../commands/execute.js';
+import { commands } from '../commands/index.js';
+import { commandTextSchema } from '../commands/input.js';
+import { type Messages, messages } from '../i18n/messages.js';
+
+async function respondAll(respond: RespondFn, reply: Reply): Promise<void> {
+  for (const message of reply.messages) {
+    await respond({
+      response_type: reply.visibility,
+      replace_original: false,
+      text: message.text,
+      blocks: message.blocks,
+    });
+  }
+}
+
+/** Slash commands: acknowledge at once, then answer privately through response_url. */
+export function registerCommands(app: App, services: CommandServices): void {
+  for (const command of commands) {
+    app.command(command.name, async ({ command: payload, ack, respond }) => {
+      await ack();
+      const reply = executeCommand(
+        { command: payload.command, text: payload.text, userId: payload.user_id, channelId: payload.channel_id },
+        services,
+      );
+      if (reply) await respondAll(respond, reply);
+    });
+  }
+}
+
+type TextKey = { [K in keyof Messages]: Messages[K] extends string ? K : never }[keyof Messages];
+
+const SHARE_FAILURES: Record<string, TextKey> = {
+  not_in_channel: 'shareNotInChannel',
+  channel_not_found: 'shareChannelNotFound',
+  is_archived: 'shareArchived',
+  restricted_action: 'shareRestricted',
+  restricted_action_read_only_channel: 'shareRestricted',
+  restricted_action_non_threadable_channel: 'shareRestricted',
+  restricted_action_thread_only_channel: 'shareRestricted',
+  ekm_access_denied: 'shareRestricted',
+  rate_limited: 'shareRateLimited',
+  ratelimited: 'shareRateLimited',
+};
+
+/** The Slack error code behind a Web API failure, or a short generic one. */
+export function slackErrorCode(error: unknown): string {
+  const e = error as { code?: string; data?: { error?: string } };
+  if (e.code === 'slack_webapi_rate_limited_error') return 'rate_limited';
+  return e.data?.error ?? e.code ?? 'unknown_error';
+}
+
+function forChannel(message: Message, userId: string, locale: 'ko' | 'en'): Message {
+  const blocks: KnownBlock[] = message.blocks.filter((b) => b.type !== 'actions');
+  return { text: message.text, blocks: [...blocks, context(messages(locale).sharedBy(userId))] };
+}
+
+/** "Share to channel": run the same command again and post it as the bot; explain any refusal privately. */
+export function registerShareAction(app: App, services: CommandServices): void {
+  app.action<BlockButtonAction>(SHARE_ACTION_ID, async ({ ack, body, action, client, respond, logger }) => {
+    await ack();
+    const payload = decodeShare(action.value);
+    const locale = payload
+      ? (commandTextSchema.parse(payload.t).locale ?? services.defaultLocale)
+      : services.defaultLocale;
+    const t = messages(locale);
+    const channel = body.channel?.id ?? body.container?.channel_id;
+    const reply =
+      payload && channel
+        ? executeCommand({ command: payload.c, text: payload.t, userId: body.user.id, channelId: channel }, services)
+        : undefined;
+    if (!reply || reply.kind !== 'answer' || !channel) {
+      await respond({ response_type: 'ephemeral', replace_original: false, text: t.shareExpired });
+      return;
+    }
+    try {
+      for (const message of reply.messages) {
+        const shared = forChannel(message, body.user.id, locale);
+        await client.chat.postMessage({
+          channel,
+          text: shared.text,
+          blocks: shared.blocks,
+          unfurl_links: false,
+          unfurl_media: false,
+        });
+      }
+      await respond({ response_type: 'ephemeral', replace_original: true, text: t.shareDone, blocks: [] });
+    } catch (error) {
+      const code = slackErrorCode(error);
+      logger.warn(`share to channel failed: ${code}`);
+      const key = SHARE_FAILURES[code];
+      const text = key ? t[key] : t.shareFailed(code);
+      await respond({ response_type: 'ephemeral', replace_original: false, text });
+    }
+  });
+}
