@@ -1,8 +1,8 @@
 import type { Locale } from './locale.js';
 
 /**
- * Every user-facing string, in Korean and English. Parameters arrive already escaped for mrkdwn where they
- * came from data or users; the catalog itself contains no data values.
+ * Every user-facing string, in Korean and English, as Slack mrkdwn (so a literal < is written &lt;).
+ * Parameters arrive already escaped where they came from data or users; the catalog holds no data values.
  */
 const ko = {
   source: '출처',
@@ -54,7 +54,7 @@ const ko = {
   rankNotInSeries: (country: string) => `${country}: 이 지수에 데이터 없음`,
   rankOtherEditions: (list: string) => `다른 판: ${list}`,
   rankOtherVariants: (list: string) => `부문별 순위: ${list}`,
-  rankFooter: '`/ai-rank <지수>`로 순위표를, `/ai-rank <국가>`로 다른 나라를 볼 수 있습니다.',
+  rankFooter: '`/ai-rank &lt;지수&gt;`로 순위표를, `/ai-rank &lt;국가&gt;`로 다른 나라를 볼 수 있습니다.',
   rankEditionNotFound: (index: string, year: string, years: string) =>
     `${index}에는 ${year}년판이 없습니다. 있는 판: ${years}`,
   rankOneCountry: '`/ai-rank`는 한 번에 한 나라만 볼 수 있습니다.',
@@ -75,7 +75,7 @@ const ko = {
   talentDifferentBases: '서로 다른 기준·출처의 추정치이므로 직접 비교하지 마세요.',
   talentPeers: '비교 국가',
   talentTooManyCountries: (max: number) => `한 번에 ${max}개국까지 비교할 수 있습니다.`,
-  talentFooter: '`/talent-gap <국가> [<국가>…]`로 다른 나라와 비교할 수 있습니다.',
+  talentFooter: '`/talent-gap &lt;국가&gt; [&lt;국가&gt;…]`로 다른 나라와 비교할 수 있습니다.',
   // /ai-help
   helpTitle: 'AI Policy Brief 사용법',
   helpIntro:
@@ -135,7 +135,7 @@ const en: Catalog = {
   rankNotInSeries: (country) => `${country}: no data in this index`,
   rankOtherEditions: (list) => `Other editions: ${list}`,
   rankOtherVariants: (list) => `Rankings by sector or pillar: ${list}`,
-  rankFooter: 'Use `/ai-rank <index>` for a ranking table and `/ai-rank <country>` for another country.',
+  rankFooter: 'Use `/ai-rank &lt;index&gt;` for a ranking table and `/ai-rank &lt;country&gt;` for another country.',
   rankEditionNotFound: (index, year, years) => `${index} has no ${year} edition. Editions held: ${years}`,
   rankOneCountry: '`/ai-rank` shows one country at a time.',
   rankOneIndex: '`/ai-rank` shows one index at a time.',
@@ -153,7 +153,7 @@ const en: Catalog = {
   talentDifferentBases: 'These estimates use different bases and sources; do not compare them directly.',
   talentPeers: 'Peers',
   talentTooManyCountries: (max) => `At most ${max} countries can be compared at once.`,
-  talentFooter: 'Use `/talent-gap <country> [<country>…]` to compare with other countries.',
+  talentFooter: 'Use `/talent-gap &lt;country&gt; [&lt;country&gt;…]` to compare with other countries.',
   helpTitle: 'How to use AI Policy Brief',
   helpIntro:
     'National AI competitiveness figures, each with its source. Answers are visible only to you; the “Share to channel” button posts them to the channel.',

@@ -74,7 +74,7 @@ export function registerShareAction(app: App, services: CommandServices): void {
       payload && channel
         ? executeCommand({ command: payload.c, text: payload.t, userId: body.user.id, channelId: channel }, services)
         : undefined;
-    if (!reply || reply.kind !== 'answer' || !channel) {
+    if (reply?.kind !== 'answer' || !channel) {
       await respond({ response_type: 'ephemeral', replace_original: false, text: t.shareExpired });
       return;
     }

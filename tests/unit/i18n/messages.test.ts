@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { LOCALES } from '../../../src/i18n/locale.js';
+import { messages } from '../../../src/i18n/messages.js';
+
+function rendered(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'function') return String(value('ARG', 'ARG', 'ARG'));
+  return '';
+}
+
+describe('message catalog', () => {
+  it('has every message in both languages, none empty', () => {
+    const ko = messages('ko');
+    const en = messages('en');
+    expect(Object.keys(en).sort()).toEqual(Object.keys(ko).sort());
+    for (const locale of LOCALES) {
+      for (const [key, value] of Object.entries(messages(locale))) {
+        expect(rendered(value).trim(), `${locale}.${key}`).not.toBe('');
+      }
+    }
+  });
+
+  it('is valid mrkdwn: no raw < or > except the one user mention', () => {
+    for (const locale of LOCALES) {
+      for (const [key, value] of Object.entries(messages(locale))) {
+        expect(rendered(value).replace('<@ARG>', ''), `${locale}.${key}`).not.toMatch(/[<>]/);
+      }
+    }
+  });
+
+  it('holds no figures: numbers come from the dataset', () => {
+    for (const locale of LOCALES) {
+      for (const [key, value] of Object.entries(messages(locale))) {
+        expect(rendered(value), `${locale}.${key}`).not.toMatch(/\d/);
+      }
+    }
+  });
+});
