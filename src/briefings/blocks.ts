@@ -1,5 +1,5 @@
 import type { ActionsBlock, Button, ContextBlock, HeaderBlock, KnownBlock, SectionBlock } from '@slack/types';
-import { truncate } from '../lib/escape.js';
+import { escapeMrkdwn, truncate } from '../lib/escape.js';
 
 /**
  * The one place that knows Slack's Block Kit limits. Builders compose these helpers and never produce a block
@@ -27,8 +27,12 @@ export interface Message {
   blocks: KnownBlock[];
 }
 
+/** A header from plain (unescaped) text; & < > are escaped here, like everywhere else text reaches Slack. */
 export function header(text: string): HeaderBlock {
-  return { type: 'header', text: { type: 'plain_text', text: truncate(text, LIMITS.headerText), emoji: true } };
+  return {
+    type: 'header',
+    text: { type: 'plain_text', text: escapeMrkdwn(truncate(text, LIMITS.headerText - 20)), emoji: true },
+  };
 }
 
 export function section(mrkdwn: string): SectionBlock {

@@ -2,11 +2,12 @@ import type { KnownBlock } from '@slack/types';
 import { z } from 'zod';
 import type { Locale } from '../i18n/locale.js';
 import { messages } from '../i18n/messages.js';
-import { truncate } from '../lib/escape.js';
+import { escapeMrkdwn, truncate } from '../lib/escape.js';
 import { actions, blockChars, button, context, LIMITS, type Message, shrinkToFit } from './blocks.js';
 
 /** What a briefing builder returns: pure data, before it is fitted into Slack messages. */
 export interface Briefing {
+  /** Plain text for notifications and screen readers, unescaped: the reply layer escapes it. */
   text: string;
   blocks: KnownBlock[];
 }
@@ -87,7 +88,7 @@ export function fitMessages(briefing: Briefing, locale: Locale, tail: KnownBlock
   }
   parts.at(-1)?.push(...tail);
   const total = parts.length;
-  const text = truncate(briefing.text, LIMITS.fallbackText - 40);
+  const text = escapeMrkdwn(truncate(briefing.text, LIMITS.fallbackText - 200));
   return parts.map((blocks, i) => {
     if (total === 1) return { text, blocks };
     const mark = t.continued(i + 1, total);

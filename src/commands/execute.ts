@@ -5,6 +5,7 @@ import { answerReply, errorReply, type Reply } from '../briefings/reply.js';
 import type { Locale } from '../i18n/locale.js';
 import { messages } from '../i18n/messages.js';
 import { isUserError, type UserError } from '../lib/errors.js';
+import { unescapeMrkdwn } from '../lib/escape.js';
 import type { Logger } from '../logger.js';
 import type { DatasetStore } from '../store/dataset-store.js';
 import { findCommand } from './index.js';
@@ -31,7 +32,7 @@ function userErrorReply(command: Command, error: UserError, locale: Locale): Rep
   const usage = `${t.usage}: \`${`${command.name} ${command.usageHint[locale]}`.trim()}\``;
   return errorReply(
     {
-      text: error.lines[0] ?? error.code,
+      text: unescapeMrkdwn(error.lines[0] ?? error.code),
       blocks: [section(`:x: ${error.lines.join('\n')}`), context(usage, t.helpHint)],
     },
     locale,

@@ -24,7 +24,8 @@ describe('the committed dataset', () => {
 
   it('uses valid http(s) URLs and ISO 3166 country codes', () => {
     for (const f of dataset.figures) {
-      for (const url of [f.source.url, ...f.source.corroboratingUrls]) expect(new URL(url).protocol).toMatch(/^https?:$/);
+      for (const url of [f.source.url, ...f.source.corroboratingUrls])
+        expect(new URL(url).protocol).toMatch(/^https?:$/);
       if (f.country) expect(isoCountries.isValid(f.country), f.id).toBe(true);
     }
     for (const c of dataset.countries) expect(isoCountries.isValid(c.code)).toBe(true);
@@ -76,7 +77,12 @@ describe('provenance from the research file', () => {
         quote: r.snippet,
         corroboratingUrls: r.corroborating_urls,
       });
-      expect([f?.confidence, f?.verification, f?.notes, f?.unit.source], r.id).toEqual([r.confidence, r.verification, r.notes, r.unit]);
+      expect([f?.confidence, f?.verification, f?.notes, f?.unit.source], r.id).toEqual([
+        r.confidence,
+        r.verification,
+        r.notes,
+        r.unit,
+      ]);
       expect(f?.metric, r.id).toEqual({ en: r.metric_en, ko: r.metric_ko });
     }
   });

@@ -46,8 +46,18 @@ describe('loadConfig', () => {
       OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1',
       SLACK_API_URL: 'http://127.0.0.1:9999/api',
     });
-    expect(config).toMatchObject({ adminUserIds: ['U123ABC', 'W999'], port: 8080, focusCountry: 'JP', defaultLocale: 'en' });
-    expect(config.llm).toEqual({ apiKey: 'sk-test-key', baseUrl: 'http://127.0.0.1:11434/v1', model: 'gpt-4o-mini', timeoutMs: 15000 });
+    expect(config).toMatchObject({
+      adminUserIds: ['U123ABC', 'W999'],
+      port: 8080,
+      focusCountry: 'JP',
+      defaultLocale: 'en',
+    });
+    expect(config.llm).toEqual({
+      apiKey: 'sk-test-key',
+      baseUrl: 'http://127.0.0.1:11434/v1',
+      model: 'gpt-4o-mini',
+      timeoutMs: 15000,
+    });
     expect(config.slack.apiUrl).toBe('http://127.0.0.1:9999/api/');
   });
 
@@ -59,8 +69,14 @@ describe('loadConfig', () => {
     [{ SLACK_BOT_TOKEN: BOT }, 'SLACK_SIGNING_SECRET: required in HTTP mode'],
     [{ SLACK_APP_TOKEN: APP }, 'SLACK_BOT_TOKEN: required when SLACK_APP_TOKEN is set'],
     [{ DEFAULT_LOCALE: 'fr' }, 'DEFAULT_LOCALE: must be one of ko, en'],
-    [{ SLACK_BOT_TOKEN: 'xoxp-user-token-SECRET', SLACK_SIGNING_SECRET: SIGNING }, 'SLACK_BOT_TOKEN: must be a bot token'],
-    [{ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: 'xoxb-wrong-kind-SECRET' }, 'SLACK_APP_TOKEN: must be an app-level token'],
+    [
+      { SLACK_BOT_TOKEN: 'xoxp-user-token-SECRET', SLACK_SIGNING_SECRET: SIGNING },
+      'SLACK_BOT_TOKEN: must be a bot token',
+    ],
+    [
+      { SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: 'xoxb-wrong-kind-SECRET' },
+      'SLACK_APP_TOKEN: must be an app-level token',
+    ],
     [{ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: 'short!' }, 'SLACK_SIGNING_SECRET: must be'],
     [{ PORT: 'eighty' }, 'PORT: must be a port number'],
     [{ PORT: '70000' }, 'PORT'],
@@ -73,13 +89,19 @@ describe('loadConfig', () => {
   });
 
   it('never repeats a token or secret in its message', () => {
-    const message = problemOf({ SLACK_BOT_TOKEN: 'xoxp-Zq9Leak-user', SLACK_APP_TOKEN: 'xoxb-Zq9Leak-bot', SLACK_SIGNING_SECRET: 'Zq9Leak!!' });
+    const message = problemOf({
+      SLACK_BOT_TOKEN: 'xoxp-Zq9Leak-user',
+      SLACK_APP_TOKEN: 'xoxb-Zq9Leak-bot',
+      SLACK_SIGNING_SECRET: 'Zq9Leak!!',
+    });
     expect(message).not.toContain('Zq9Leak');
     expect(message).toContain('SLACK_BOT_TOKEN');
     expect(message).toContain('SLACK_APP_TOKEN');
   });
 
   it('lists the secrets the logger must mask', () => {
-    expect(loadConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SIGNING, LLM_API_KEY: 'sk-abcdef' }).secrets).toEqual([BOT, SIGNING, 'sk-abcdef']);
+    expect(
+      loadConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SIGNING, LLM_API_KEY: 'sk-abcdef' }).secrets,
+    ).toEqual([BOT, SIGNING, 'sk-abcdef']);
   });
 });

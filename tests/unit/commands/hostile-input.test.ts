@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { commands } from '../../../src/commands/index.js';
 import { executeCommand } from '../../../src/commands/execute.js';
-import { messageText, limitViolations, withoutSlackMarkup } from '../../helpers/slack-message.js';
+import { commands } from '../../../src/commands/index.js';
 import { capturingLogger, services } from '../../helpers/services.js';
+import { limitViolations, messageText, withoutSlackMarkup } from '../../helpers/slack-message.js';
 
 const HOSTILE = [
   '',
@@ -49,10 +49,13 @@ async function check(command: string, text: string) {
 
 describe('hostile command text', () => {
   for (const command of commands) {
-    it.each(HOSTILE.map((t) => [JSON.stringify(t).slice(0, 40), t]))(`${command.name} %s: a private, escaped reply`, async (_label, text) => {
-      const reply = await check(command.name, text);
-      expect(reply?.visibility).toBe('ephemeral');
-    });
+    it.each(HOSTILE.map((t) => [JSON.stringify(t).slice(0, 40), t]))(
+      `${command.name} %s: a private, escaped reply`,
+      async (_label, text) => {
+        const reply = await check(command.name, text);
+        expect(reply?.visibility).toBe('ephemeral');
+      },
+    );
   }
 
   it('echoes nothing that could ping or link', async () => {
@@ -65,30 +68,51 @@ describe('hostile command text', () => {
   it('never throws or fails on arbitrary text for any command (property)', async () => {
     const base = await services();
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...commands.map((c) => c.name)), fc.string({ unit: 'grapheme', maxLength: 300 }), async (command, text) => {
-        const logger = capturingLogger();
-        const reply = executeCommand({ command, text }, { ...base, logger });
-        expect(reply).toBeDefined();
-        expect(logger.entries.filter((e) => e.level === 'error')).toEqual([]);
-        for (const message of reply?.messages ?? []) {
-          expect(limitViolations(message)).toEqual([]);
-          expect(withoutSlackMarkup(messageText(message))).not.toMatch(/[<>]/);
-        }
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...commands.map((c) => c.name)),
+        fc.string({ unit: 'grapheme', maxLength: 300 }),
+        async (command, text) => {
+          const logger = capturingLogger();
+          const reply = executeCommand({ command, text }, { ...base, logger });
+          expect(reply).toBeDefined();
+          expect(logger.entries.filter((e) => e.level === 'error')).toEqual([]);
+          for (const message of reply?.messages ?? []) {
+            expect(limitViolations(message)).toEqual([]);
+            expect(withoutSlackMarkup(messageText(message))).not.toMatch(/[<>]/);
+          }
+        },
+      ),
       { numRuns: 1500 },
     );
   });
 
   it('parses words that mix the vocabulary with noise (property)', async () => {
     const base = await services();
-    const words = fc.constantFrom('ceti', '벨퍼', 'korea', '일본', '2024', 'tortoise', 'overall', '인재', 'us', 'zz', '--en', 'help');
+    const words = fc.constantFrom(
+      'ceti',
+      '벨퍼',
+      'korea',
+      '일본',
+      '2024',
+      'tortoise',
+      'overall',
+      '인재',
+      'us',
+      'zz',
+      '--en',
+      'help',
+    );
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...commands.map((c) => c.name)), fc.array(words, { maxLength: 8 }), async (command, list) => {
-        const logger = capturingLogger();
-        const reply = executeCommand({ command, text: list.join(' ') }, { ...base, logger });
-        expect(reply?.messages.length).toBeGreaterThan(0);
-        expect(logger.entries.filter((e) => e.level === 'error')).toEqual([]);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...commands.map((c) => c.name)),
+        fc.array(words, { maxLength: 8 }),
+        async (command, list) => {
+          const logger = capturingLogger();
+          const reply = executeCommand({ command, text: list.join(' ') }, { ...base, logger });
+          expect(reply?.messages.length).toBeGreaterThan(0);
+          expect(logger.entries.filter((e) => e.level === 'error')).toEqual([]);
+        },
+      ),
       { numRuns: 1500 },
     );
   });

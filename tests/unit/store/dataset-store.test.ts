@@ -42,7 +42,9 @@ describe('opening the dataset', () => {
   it('loads, validates and indexes the shipped file', async () => {
     const view = (await openDatasetStore(DATASET_PATH)).current();
     expect(view.figure('ceti25_ai_KR')?.rank).toBe(9);
-    expect(view.observations('ceti25_ai').map((f) => f.rank)).toEqual([...view.observations('ceti25_ai').map((f) => f.rank)].sort((a, b) => (a ?? 0) - (b ?? 0)));
+    expect(view.observations('ceti25_ai').map((f) => f.rank)).toEqual(
+      [...view.observations('ceti25_ai').map((f) => f.rank)].sort((a, b) => (a ?? 0) - (b ?? 0)),
+    );
     expect(view.byCountry('KR').length).toBeGreaterThan(50);
     expect(view.byTag('talent_policy').map((f) => f.id)).toContain('talent_plan_aiforall_total');
     expect(view.editions('tortoise').map((s) => s.edition)).toEqual(['2024', '2024', '2024', '2024', '2024', '2023']);

@@ -18,21 +18,81 @@ const ceti = (d: typeof shipped) => d.figures.find((f: { id: string }) => f.id =
 
 describe('dataset schema rejects', () => {
   it.each([
-    ['a duplicate figure id', (d: typeof shipped) => d.figures.push(structuredClone(d.figures[0])), 'duplicate id "ceti25_ai_KR"'],
-    ['text where a number belongs', (d: typeof shipped) => Object.assign(ceti(d), { value: '14.1점' }), 'value: must be a number'],
-    ['a bad URL', (d: typeof shipped) => Object.assign(ceti(d).source, { url: 'ftp://x' }), 'source.url: must be an http(s) URL'],
-    ['an unknown country code', (d: typeof shipped) => Object.assign(ceti(d), { country: 'XX' }), 'not an ISO 3166-1 alpha-2 country code'],
-    ['a lower-case country code', (d: typeof shipped) => Object.assign(ceti(d), { country: 'kr' }), 'two upper-case letters'],
-    ['a country the dataset does not list', (d: typeof shipped) => Object.assign(ceti(d), { country: 'BR' }), 'country "BR" is not listed'],
-    ['a rank beyond its field', (d: typeof shipped) => Object.assign(ceti(d), { rank: 27 }), 'rank 27 is beyond its field of 26'],
-    ['a rank beyond the series field', (d: typeof shipped) => Object.assign(ceti(d), { rank: 27, rankOf: null }), 'beyond the field of 26'],
-    ['a malformed date', (d: typeof shipped) => Object.assign(d.figures.find((f: { id: string }) => f.id === 'aibasicact_passed'), { value: '26/12/2024' }), 'must be a date (YYYY-MM-DD)'],
+    [
+      'a duplicate figure id',
+      (d: typeof shipped) => d.figures.push(structuredClone(d.figures[0])),
+      'duplicate id "ceti25_ai_KR"',
+    ],
+    [
+      'text where a number belongs',
+      (d: typeof shipped) => Object.assign(ceti(d), { value: '14.1점' }),
+      'value: must be a number',
+    ],
+    [
+      'a bad URL',
+      (d: typeof shipped) => Object.assign(ceti(d).source, { url: 'ftp://x' }),
+      'source.url: must be an http(s) URL',
+    ],
+    [
+      'an unknown country code',
+      (d: typeof shipped) => Object.assign(ceti(d), { country: 'XX' }),
+      'not an ISO 3166-1 alpha-2 country code',
+    ],
+    [
+      'a lower-case country code',
+      (d: typeof shipped) => Object.assign(ceti(d), { country: 'kr' }),
+      'two upper-case letters',
+    ],
+    [
+      'a country the dataset does not list',
+      (d: typeof shipped) => Object.assign(ceti(d), { country: 'BR' }),
+      'country "BR" is not listed',
+    ],
+    [
+      'a rank beyond its field',
+      (d: typeof shipped) => Object.assign(ceti(d), { rank: 27 }),
+      'rank 27 is beyond its field of 26',
+    ],
+    [
+      'a rank beyond the series field',
+      (d: typeof shipped) => Object.assign(ceti(d), { rank: 27, rankOf: null }),
+      'beyond the field of 26',
+    ],
+    [
+      'a malformed date',
+      (d: typeof shipped) =>
+        Object.assign(
+          d.figures.find((f: { id: string }) => f.id === 'aibasicact_passed'),
+          { value: '26/12/2024' },
+        ),
+      'must be a date (YYYY-MM-DD)',
+    ],
     ['an unknown series', (d: typeof shipped) => Object.assign(ceti(d), { series: 'nope' }), 'unknown series "nope"'],
-    ['two observations of a country in a series', (d: typeof shipped) => d.figures.push({ ...structuredClone(ceti(d)), id: 'ceti25_ai_KR_2' }), 'a second observation'],
-    ['an event citing a missing figure', (d: typeof shipped) => d.events[0].figures.push('ghost'), 'unknown figure "ghost"'],
-    ['an impossible event date', (d: typeof shipped) => Object.assign(d.events[0], { date: '2025-13' }), 'must be YYYY, YYYY-MM or YYYY-MM-DD'],
-    ['an index without a default edition', (d: typeof shipped) => d.series.forEach((s: { default: boolean }) => Object.assign(s, { default: false })), 'needs exactly one default'],
-    ['a count without a noun', (d: typeof shipped) => Object.assign(ceti(d).unit, { code: 'count' }), 'a count unit needs a noun'],
+    [
+      'two observations of a country in a series',
+      (d: typeof shipped) => d.figures.push({ ...structuredClone(ceti(d)), id: 'ceti25_ai_KR_2' }),
+      'a second observation',
+    ],
+    [
+      'an event citing a missing figure',
+      (d: typeof shipped) => d.events[0].figures.push('ghost'),
+      'unknown figure "ghost"',
+    ],
+    [
+      'an impossible event date',
+      (d: typeof shipped) => Object.assign(d.events[0], { date: '2025-13' }),
+      'must be YYYY, YYYY-MM or YYYY-MM-DD',
+    ],
+    [
+      'an index without a default edition',
+      (d: typeof shipped) => d.series.forEach((s: { default: boolean }) => Object.assign(s, { default: false })),
+      'needs exactly one default',
+    ],
+    [
+      'a count without a noun',
+      (d: typeof shipped) => Object.assign(ceti(d).unit, { code: 'count' }),
+      'a count unit needs a noun',
+    ],
     ['an unknown field', (d: typeof shipped) => Object.assign(ceti(d), { colour: 'red' }), 'colour'],
     ['a null dataset', (d: typeof shipped) => Object.assign(d, { figures: null }), 'figures'],
   ])('%s', (_name, mutate, expected) => {
