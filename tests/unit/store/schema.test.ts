@@ -85,7 +85,9 @@ describe('dataset schema rejects', () => {
     ],
     [
       'an index without a default edition',
-      (d: typeof shipped) => d.series.forEach((s: { default: boolean }) => Object.assign(s, { default: false })),
+      (d: typeof shipped) => {
+        for (const s of d.series) s.default = false;
+      },
       'needs exactly one default',
     ],
     [
