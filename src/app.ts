@@ -48,6 +48,9 @@ export function createSlackApp(deps: SlackAppDeps): App {
   const { config, services, logger } = deps;
   const app = new App({
     token: config.slack.botToken,
+    // Bolt would otherwise call auth.test from the constructor and crash the process on an unhandled
+    // rejection if Slack is unreachable; the composition root calls init() and reports the failure.
+    deferInitialization: true,
     logger: boltLogger(logger, config.logLevel),
     clientOptions: requestPathClientOptions(config.slack.apiUrl),
     ...transportOptions(config, deps),

@@ -11,8 +11,19 @@ import { createLogger, type Logger } from './logger.js';
 import { openDatasetStore } from './store/dataset-store.js';
 import { DataFileError } from './store/json-file.js';
 import { runConsole } from './transport/console.js';
+import { slackErrorCode } from './transport/slack-commands.js';
 
 const EXIT_STARTUP_FAILURE = 3;
+
+/** auth.test failed at start-up: a bad token, or Slack (or SLACK_API_URL) out of reach. */
+class SlackUnavailableError extends Error {
+  constructor(apiUrl: string, code: string) {
+    const hint = ['invalid_auth', 'not_authed', 'token_revoked', 'account_inactive'].includes(code)
+      ? 'Slack rejected SLACK_BOT_TOKEN'
+      : `Slack API at ${apiUrl} (SLACK_API_URL) could not be reached`;
+    super(`${hint} (${code}).`);
+  }
+}
 
 async function openServices(config: Config, logger: Logger): Promise<CommandServices> {
   const store = await openDatasetStore(join(config.dataDir, 'dataset.json'));
@@ -24,7 +35,7 @@ async function openServices(config: Config, logger: Logger): Promise<CommandServ
       .join(', ');
     throw new ConfigError([`FOCUS_COUNTRY: ${config.focusCountry} is not a country in the dataset (${known})`]);
   }
-  logger.info('dataset loaded', { version: view.version, figures: view.allSeries().length });
+  logger.info('dataset loaded', { version: view.version, figures: view.figureCount });
   return { store, defaultLocale: config.defaultLocale, focusCountry: config.focusCountry, logger };
 }
 
@@ -34,6 +45,9 @@ async function startSlack(config: Config, services: CommandServices, logger: Log
     services,
     logger,
     health: () => ({ status: 'ok', mode: config.mode, datasetVersion: services.store.current().version }),
+  });
+  await app.init().catch((error: unknown) => {
+    throw new SlackUnavailableError(config.slack.apiUrl, slackErrorCode(error));
   });
   await app.start();
   logger.info('AI Policy Brief is running', { mode: config.mode, port: config.port });
@@ -69,7 +83,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof DataFileError) {
+  if (error instanceof ConfigError || error instanceof DataFileError || error instanceof SlackUnavailableError) {
     process.stderr.write(`AI Policy Brief cannot start. ${error.message}\n`);
   } else {
     process.stderr.write(`AI Policy Brief cannot start: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -7,6 +7,7 @@ import type { Category, Country, Dataset, Figure, IndexFamily, PolicyEvent, Seri
 export interface DatasetView {
   readonly version: number;
   readonly updatedAt: string;
+  readonly figureCount: number;
   figure(id: string): Figure | undefined;
   series(id: string): Series | undefined;
   allSeries(): readonly Series[];
@@ -71,6 +72,7 @@ export function createDatasetView(dataset: Dataset): DatasetView {
   return {
     version: dataset.version,
     updatedAt: dataset.updatedAt,
+    figureCount: dataset.figures.length,
     figure: (id) => figures.get(id),
     series: (id) => series.get(id),
     allSeries: () => dataset.series,

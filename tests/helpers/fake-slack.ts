@@ -1,0 +1,106 @@
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type WebSocket, WebSocketServer } from 'ws';
+
+export interface ApiCall {
+  method: string;
+  authorization: string | undefined;
+  body: Record<string, unknown>;
+}
+
+export type ApiHandler = (call: ApiCall) => { status?: number; headers?: Record<string, string>; json: unknown };
+
+async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const raw = Buffer.concat(chunks).toString('utf8');
+  if ((req.headers['content-type'] ?? '').includes('application/json')) return raw ? JSON.parse(raw) : {};
+  const form = Object.fromEntries(new URLSearchParams(raw));
+  for (const key of ['blocks', 'payload']) {
+    if (typeof form[key] === 'string' && form[key].startsWith('['))
+      (form as Record<string, unknown>)[key] = JSON.parse(form[key]);
+  }
+  return form;
+}
+
+/**
+ * A stand-in for Slack's side, as a real local server, for child processes nock cannot reach: the Web API
+ * (`/api/<method>`), response URLs (`/response/<id>`) and a Socket Mode WebSocket (`/socket`).
+ */
+export class FakeSlack {
+  readonly calls: ApiCall[] = [];
+  readonly responses: { id: string; body: Record<string, unknown> }[] = [];
+  readonly socketMessages: Record<string, unknown>[] = [];
+  private readonly handlers = new Map<string, ApiHandler>();
+  private server!: Server;
+  private wss!: WebSocketServer;
+  private sockets = new Set<WebSocket>();
+  url = '';
+
+  on(method: string, handler: ApiHandler): this {
+    this.handlers.set(method, handler);
+    return this;
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer(async (req, res) => {
+      const path = new URL(req.url ?? '/', 'http://x').pathname;
+      const body = await readBody(req);
+      if (path.startsWith('/response/')) {
+        this.responses.push({ id: path.slice('/response/'.length), body });
+        res.writeHead(200).end('ok');
+        return;
+      }
+      const method = path.replace(/^\/api\//, '');
+      const call = { method, authorization: req.headers.authorization, body };
+      this.calls.push(call);
+      const reply = (this.handlers.get(method) ?? this.defaultHandler)(call);
+      res
+        .writeHead(reply.status ?? 200, { 'content-type': 'application/json', ...reply.headers })
+        .end(JSON.stringify(reply.json));
+    });
+    this.wss = new WebSocketServer({ server: this.server, path: '/socket' });
+    this.wss.on('connection', (socket) => {
+      this.sockets.add(socket);
+      socket.on('message', (data) => this.socketMessages.push(JSON.parse(String(data))));
+      socket.on('close', () => this.sockets.delete(socket));
+      socket.send(
+        JSON.stringify({
+          type: 'hello',
+          num_connections: 1,
+          connection_info: { app_id: 'A0APP' },
+          debug_info: { host: 'fake' },
+        }),
+      );
+    });
+    this.server.listen(0, '127.0.0.1');
+    await once(this.server, 'listening');
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  private defaultHandler: ApiHandler = ({ method }) => {
+    if (method === 'auth.test') return { json: { ok: true, user_id: 'U0BOT', bot_id: 'B0BOT', team_id: 'T0TEST' } };
+    if (method === 'apps.connections.open')
+      return { json: { ok: true, url: `${this.url.replace('http', 'ws')}/socket` } };
+    if (method === 'chat.postMessage') return { json: { ok: true, channel: 'C0POLICY', ts: `${Date.now() / 1000}` } };
+    return { json: { ok: true } };
+  };
+
+  get connected(): boolean {
+    return this.sockets.size > 0;
+  }
+
+  /** Sends a Socket Mode envelope to every connected client. */
+  sendEnvelope(envelope: Record<string, unknown>): void {
+    for (const socket of this.sockets) socket.send(JSON.stringify(envelope));
+  }
+
+  async stop(): Promise<void> {
+    for (const socket of this.sockets) socket.terminate();
+    this.wss.close();
+    this.server.closeAllConnections();
+    await new Promise((resolve) => this.server.close(resolve));
+  }
+}

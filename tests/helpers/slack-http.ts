@@ -1,0 +1,87 @@
+import { createHmac } from 'node:crypto';
+
+/** Signs a request body the way Slack does (v0 HMAC-SHA256 over "v0:<timestamp>:<body>"). */
+export function slackSignature(secret: string, timestamp: number, body: string): string {
+  return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+}
+
+export interface SignedPost {
+  url: string;
+  body: string;
+  secret: string;
+  /** Seconds since the epoch; defaults to now. */
+  timestamp?: number;
+  signature?: string;
+}
+
+export async function postSigned({ url, body, secret, timestamp, signature }: SignedPost): Promise<Response> {
+  const ts = timestamp ?? Math.floor(Date.now() / 1000);
+  return fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-slack-request-timestamp': String(ts),
+      'x-slack-signature': signature ?? slackSignature(secret, ts, body),
+    },
+    body,
+  });
+}
+
+export function slashCommandBody(
+  command: string,
+  text: string,
+  responseUrl: string,
+  extra: Record<string, string> = {},
+): string {
+  return new URLSearchParams({
+    token: 'deprecated-verification-token',
+    team_id: 'T0TEST',
+    team_domain: 'policy',
+    channel_id: 'C0POLICY',
+    channel_name: 'ai-policy',
+    user_id: 'U0ALICE',
+    user_name: 'alice',
+    command,
+    text,
+    api_app_id: 'A0APP',
+    is_enterprise_install: 'false',
+    response_url: responseUrl,
+    trigger_id: '123.456.abc',
+    ...extra,
+  }).toString();
+}
+
+export function blockActionBody(value: string, responseUrl: string): string {
+  const payload = {
+    type: 'block_actions',
+    user: { id: 'U0ALICE', username: 'alice', team_id: 'T0TEST' },
+    api_app_id: 'A0APP',
+    token: 'deprecated-verification-token',
+    container: { type: 'message', message_ts: '1700000000.000100', channel_id: 'C0POLICY', is_ephemeral: true },
+    trigger_id: '123.456.def',
+    team: { id: 'T0TEST', domain: 'policy' },
+    channel: { id: 'C0POLICY', name: 'ai-policy' },
+    response_url: responseUrl,
+    actions: [
+      {
+        type: 'button',
+        action_id: 'share_to_channel',
+        block_id: 'b1',
+        text: { type: 'plain_text', text: '채널에 공유' },
+        value,
+        action_ts: '1700000001.000200',
+      },
+    ],
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+/** Waits until `check` is true, for at most `ms`. */
+export async function eventually(check: () => boolean, ms = 3000): Promise<boolean> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (check()) return true;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return check();
+}

@@ -1,0 +1,74 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cleanEnv, runNpm } from '../helpers/spawn.js';
+
+describe('npm start without Slack tokens', () => {
+  it('opens the console and answers the same commands as Slack', async () => {
+    const ran = await runNpm(['start', '--silent'], { input: '/ai-rank\n/talent-gap --en\nhello\nexit\n' });
+    expect(ran.code).toBe(0);
+    expect(ran.stdout).toContain('AI Policy Brief 로컬 콘솔');
+    expect(ran.stdout).toContain('9위/26 (25개국+유럽 권역) · 14.1점');
+    expect(ran.stdout).toContain('Entergo (Korean news) reporting Belfer Center CETI 2025 (https://entergo.co.kr/');
+    expect(ran.stdout).toContain('35th of 38 OECD countries');
+    expect(ran.stdout).toContain('[ 채널에 공유 ]');
+    expect(ran.stdout).toContain('명령은 /로 시작합니다');
+  });
+});
+
+describe('npm run cli -- ask', () => {
+  it('prints JSON lines with Korea’s ranks and their sources, exit 0', async () => {
+    const ran = await runNpm(['run', '--silent', 'cli', '--', 'ask', '--json', '/ai-rank']);
+    expect(ran.code).toBe(0);
+    const messages = ran.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(messages[0]).toMatchObject({ response_type: 'ephemeral' });
+    const blocks = JSON.stringify(messages[0].blocks);
+    expect(blocks).toContain('벨퍼 CETI 2025 — AI 부문');
+    expect(blocks).toContain('9위/26 (25개국+유럽 권역)* · 14.1점');
+    expect(blocks).toContain('<https://entergo.co.kr/');
+  });
+
+  it('exits 1 for a user-facing error and 2 for misuse', async () => {
+    expect((await runNpm(['run', '--silent', 'cli', '--', 'ask', '/ai-rank narnia'])).code).toBe(1);
+    const misuse = await runNpm(['run', '--silent', 'cli', '--', 'ask']);
+    expect(misuse.code).toBe(2);
+    expect(misuse.stderr).toContain('Usage:');
+  });
+
+  it('centres on FOCUS_COUNTRY', async () => {
+    const ran = await runNpm(['run', '--silent', 'cli', '--', 'ask', '/ai-rank'], {
+      env: cleanEnv({ FOCUS_COUNTRY: 'jp' }),
+    });
+    expect(ran.code).toBe(0);
+    expect(ran.stdout).toContain('일본의 AI 경쟁력 순위');
+  });
+});
+
+describe('start-up refuses bad configuration, naming the variable and never a secret', () => {
+  it.each([
+    [{ DEFAULT_LOCALE: 'fr' }, 'DEFAULT_LOCALE'],
+    [{ SLACK_BOT_TOKEN: 'xoxb-111-222-Zq9LeakBot' }, 'SLACK_SIGNING_SECRET'],
+    [{ SLACK_BOT_TOKEN: 'xoxp-111-222-Zq9LeakUser', SLACK_SIGNING_SECRET: 'Zq9LeakSecret00000000' }, 'SLACK_BOT_TOKEN'],
+    [{ FOCUS_COUNTRY: 'ZZ' }, 'FOCUS_COUNTRY'],
+  ])('%j', async (env, variable) => {
+    const ran = await runNpm(['start', '--silent'], { env: cleanEnv(env) });
+    expect(ran.code).toBe(3);
+    expect(ran.stderr).toContain('AI Policy Brief cannot start');
+    expect(ran.stderr).toContain(variable);
+    expect(ran.stdout + ran.stderr).not.toContain('Zq9Leak');
+  });
+
+  it('stops on an invalid dataset with its path and the reason, leaving the file as it was', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'apb-start-'));
+    const file = join(dir, 'dataset.json');
+    writeFileSync(file, '{"schemaVersion": 1, "figures": [}');
+    const ran = await runNpm(['start', '--silent'], { env: cleanEnv({ DATA_DIR: dir }) });
+    expect(ran.code).toBe(3);
+    expect(ran.stderr).toContain(`${file}: invalid JSON`);
+    expect(readFileSync(file, 'utf8')).toBe('{"schemaVersion": 1, "figures": [}');
+  });
+});

@@ -1,0 +1,159 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FakeSlack } from '../helpers/fake-slack.js';
+import { eventually, postSigned, slashCommandBody } from '../helpers/slack-http.js';
+import { cleanEnv, ROOT } from '../helpers/spawn.js';
+
+/** `npm start` with Slack tokens, against a fake Slack on loopback: the real process, end to end. */
+
+const SECRET = 'c0ffee00c0ffee00c0ffee00c0ffee00';
+const BOT = 'xoxb-900-901-modeTestBot';
+const APP = 'xapp-1-A0APP-902-modeTestApp';
+
+let child: ChildProcess | undefined;
+let slack: FakeSlack | undefined;
+let output = '';
+
+afterEach(async () => {
+  // npm, tsx and the bot form one process group: stop all of it.
+  if (child?.pid && child.exitCode === null && child.signalCode === null) process.kill(-child.pid, 'SIGKILL');
+  await slack?.stop();
+  child = undefined;
+  slack = undefined;
+  output = '';
+});
+
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  const { port } = server.address() as { port: number };
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
+function startBot(env: Record<string, string>): ChildProcess {
+  const bot = spawn('npm', ['start', '--silent'], {
+    cwd: ROOT,
+    env: cleanEnv(env),
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  bot.stdout?.on('data', (d) => {
+    output += String(d);
+  });
+  bot.stderr?.on('data', (d) => {
+    output += String(d);
+  });
+  return bot;
+}
+
+async function healthy(port: number): Promise<boolean> {
+  const end = Date.now() + 15_000;
+  while (Date.now() < end) {
+    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return false;
+}
+
+describe('HTTP mode', () => {
+  it('starts on PORT, calls SLACK_API_URL at start-up, answers a signed command, serves /healthz and stops on SIGTERM', async () => {
+    slack = await new FakeSlack().start();
+    const port = await freePort();
+    child = startBot({
+      SLACK_BOT_TOKEN: BOT,
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: `${slack.url}/api/`,
+      PORT: String(port),
+    });
+    expect(await healthy(port), output).toBe(true);
+    expect(slack.calls.find((c) => c.method === 'auth.test')?.authorization).toBe(`Bearer ${BOT}`);
+
+    const res = await postSigned({
+      url: `http://127.0.0.1:${port}/slack/events`,
+      secret: SECRET,
+      body: slashCommandBody('/ai-rank', 'tortoise', `${slack.url}/response/1`),
+    });
+    expect(res.status).toBe(200);
+    expect(await eventually(() => slack?.responses.length === 1, 5000)).toBe(true);
+    expect(JSON.stringify(slack.responses[0]?.body)).toContain('토터스 글로벌 AI 지수 2024 순위');
+
+    // As a container runtime or systemd would: SIGTERM to the process group.
+    const exited = once(child, 'exit');
+    process.kill(-(child.pid ?? 0), 'SIGTERM');
+    const [code, signal] = await exited;
+    expect(code === 0 || signal === 'SIGTERM').toBe(true);
+    expect(await eventually(() => output.includes('"msg":"shutting down"'), 3000)).toBe(true);
+    expect(
+      await fetch(`http://127.0.0.1:${port}/healthz`).then(
+        () => 'up',
+        () => 'down',
+      ),
+    ).toBe('down');
+    expect(output).not.toContain(BOT);
+    expect(output).not.toContain(SECRET);
+  });
+});
+
+describe('Socket Mode', () => {
+  it('opens the socket through SLACK_API_URL, acknowledges a command envelope and answers through response_url', async () => {
+    slack = await new FakeSlack().start();
+    const port = await freePort();
+    child = startBot({
+      SLACK_BOT_TOKEN: BOT,
+      SLACK_APP_TOKEN: APP,
+      SLACK_API_URL: `${slack.url}/api/`,
+      PORT: String(port),
+    });
+    expect(await eventually(() => slack?.connected === true, 15_000), output).toBe(true);
+    expect(slack.calls.find((c) => c.method === 'apps.connections.open')?.authorization).toBe(`Bearer ${APP}`);
+    expect(await healthy(port)).toBe(true);
+
+    const payload = Object.fromEntries(
+      new URLSearchParams(slashCommandBody('/talent-gap', '', `${slack.url}/response/7`)),
+    );
+    slack.sendEnvelope({ envelope_id: 'env-1', type: 'slash_commands', accepts_response_payload: true, payload });
+    expect(await eventually(() => slack?.socketMessages.some((m) => m.envelope_id === 'env-1') === true, 5000)).toBe(
+      true,
+    );
+    expect(await eventually(() => slack?.responses.length === 1, 5000)).toBe(true);
+    expect(JSON.stringify(slack.responses[0]?.body)).toContain('35위/38 (OECD 38개국)');
+    expect(output).not.toContain(APP);
+  });
+});
+
+describe('start-up against an unreachable or rejecting Slack', () => {
+  it('exits 3 with a message naming SLACK_API_URL when Slack cannot be reached', async () => {
+    const port = await freePort();
+    child = startBot({
+      SLACK_BOT_TOKEN: BOT,
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: `http://127.0.0.1:${port}/api/`,
+      PORT: '0',
+    });
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(3);
+    expect(output).toContain('SLACK_API_URL');
+    expect(output).not.toContain(BOT);
+  });
+
+  it('exits 3 saying the token was rejected on invalid_auth', async () => {
+    slack = await new FakeSlack().start();
+    slack.on('auth.test', () => ({ json: { ok: false, error: 'invalid_auth' } }));
+    child = startBot({
+      SLACK_BOT_TOKEN: BOT,
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: `${slack.url}/api/`,
+      PORT: '0',
+    });
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(3);
+    expect(output).toContain('Slack rejected SLACK_BOT_TOKEN (invalid_auth)');
+  });
+});
