@@ -52,7 +52,7 @@ function failureReply(locale: Locale, ref: string): Reply {
 export function executeCommand(request: CommandRequest, services: CommandServices): Reply | undefined {
   const command = findCommand(request.command);
   if (!command) return undefined;
-  const input = commandTextSchema.parse(request.text);
+  const input = commandTextSchema.parse(request.text ?? '');
   const locale = input.locale ?? services.defaultLocale;
   try {
     if (input.help) return answerReply(buildCommandHelp(command, locale), locale);

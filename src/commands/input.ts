@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isLocale, type Locale } from '../i18n/locale.js';
+import type { Locale } from '../i18n/locale.js';
 import { messages } from '../i18n/messages.js';
 import { UserError } from '../lib/errors.js';
 import { escapeMrkdwn, stripInvisible, truncate, unescapeMrkdwn } from '../lib/escape.js';
@@ -21,8 +21,7 @@ const HELP_WORDS = new Set(['help', '--help', '-h', '?', '도움말', '도움', 
 function languageOf(token: string): Locale | undefined {
   const code = LANGUAGE_FLAG.exec(token)?.[1];
   if (code === undefined) return undefined;
-  const locale = code.startsWith('k') ? 'ko' : 'en';
-  return isLocale(locale) ? locale : undefined;
+  return code.startsWith('k') ? 'ko' : 'en';
 }
 
 /**
