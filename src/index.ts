@@ -68,7 +68,7 @@ async function main(argv: string[]): Promise<void> {
   });
   const services = await openServices(config, logger);
   if (argv.length > 0) {
-    process.exitCode = runCli(argv, services, { stdout: process.stdout, stderr: process.stderr });
+    process.exitCode = await runCli(argv, services, { stdout: process.stdout, stderr: process.stderr });
     return;
   }
   if (config.mode === 'console') {

@@ -1,4 +1,4 @@
-import { formatRank, formatValue } from '../i18n/format.js';
+import { formatRank, formatValue, type Ranked, type Valued } from '../i18n/format.js';
 import type { Locale } from '../i18n/locale.js';
 import { messages } from '../i18n/messages.js';
 import { isoCountryName } from '../lib/countries.js';
@@ -26,7 +26,7 @@ export function entityName(view: DatasetView, figure: Figure, locale: Locale): s
   return figure.entity[locale];
 }
 
-export function sourceLink(figure: Figure): string {
+export function sourceLink(figure: Pick<Figure, 'source'> | { source: { url: string; publisher: string } }): string {
   return mrkdwnLink(figure.source.url, figure.source.publisher);
 }
 
@@ -48,7 +48,7 @@ export function caveatText(figure: Figure, locale: Locale): string {
 }
 
 /** Rank first, in bold, then the value ("9위/26 (25개국+유럽 권역) · 14.1점"), escaped; a rank-only figure shows the rank. */
-export function valueText(figure: Figure, locale: Locale): string {
+export function valueText(figure: Valued & Ranked, locale: Locale): string {
   const rank = formatRank(figure, locale);
   const value = escapeMrkdwn(formatValue(figure, locale));
   if (rank === null) return `*${value}*`;

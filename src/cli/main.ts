@@ -29,7 +29,7 @@ function misuse(io: CliIo, problem: string): number {
   return EXIT.misuse;
 }
 
-function ask(args: string[], services: CommandServices, io: CliIo): number {
+async function ask(args: string[], services: CommandServices, io: CliIo): Promise<number> {
   // Everything from the slash command on is the command line, so its own flags (--en) need no quoting.
   const start = args.findIndex((a) => a.trimStart().startsWith('/'));
   if (start < 0) return misuse(io, 'ask needs a slash command, e.g. ask "/ai-rank"');
@@ -43,7 +43,7 @@ function ask(args: string[], services: CommandServices, io: CliIo): number {
   const line = args.slice(start).join(' ').trim();
   const { command, text } = splitCommandLine(line);
   const locale = isLocale(values.lang) ? values.lang : services.defaultLocale;
-  const reply = executeCommand(
+  const reply = await executeCommand(
     { command, text, userId: values.user ?? 'UCLI', channelId: values.channel ?? 'CCLI' },
     { ...services, defaultLocale: locale },
   );
@@ -74,7 +74,7 @@ function parseAsk(args: string[]) {
 }
 
 /** The scriptable entry point: returns the process exit code. */
-export function runCli(argv: readonly string[], services: CommandServices, io: CliIo): number {
+export async function runCli(argv: readonly string[], services: CommandServices, io: CliIo): Promise<number> {
   const [sub, ...rest] = argv;
   if (sub === '--help' || sub === '-h' || sub === 'help') {
     io.stdout.write(USAGE);

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { context, section } from '../briefings/blocks.js';
 import { buildCommandHelp } from '../briefings/help.js';
 import { answerReply, errorReply, type Reply } from '../briefings/reply.js';
+import type { DigestService } from '../digests/service.js';
 import type { Locale } from '../i18n/locale.js';
 import { messages } from '../i18n/messages.js';
 import { isUserError, type UserError } from '../lib/errors.js';
@@ -10,7 +11,7 @@ import type { Logger } from '../logger.js';
 import type { DatasetStore } from '../store/dataset-store.js';
 import { findCommand } from './index.js';
 import { commandTextSchema, limitWords } from './input.js';
-import type { Command } from './types.js';
+import type { Command, CommandContext } from './types.js';
 
 export interface CommandRequest {
   /** The slash command, e.g. "/ai-rank". */
@@ -25,6 +26,9 @@ export interface CommandServices {
   defaultLocale: Locale;
   focusCountry: string;
   logger: Logger;
+  adminUserIds?: readonly string[];
+  digests?: DigestService;
+  clock?: () => Date;
 }
 
 function userErrorReply(command: Command, error: UserError, locale: Locale): Reply {
@@ -49,23 +53,27 @@ function failureReply(locale: Locale, ref: string): Reply {
  * and turn any failure into a private reply (a UserError says what was wrong; anything else is logged with a
  * reference the user can quote). Returns undefined only for a command that does not exist.
  */
-export function executeCommand(request: CommandRequest, services: CommandServices): Reply | undefined {
+export async function executeCommand(request: CommandRequest, services: CommandServices): Promise<Reply | undefined> {
   const command = findCommand(request.command);
   if (!command) return undefined;
   const input = commandTextSchema.parse(request.text ?? '');
   const locale = input.locale ?? services.defaultLocale;
   try {
     if (input.help) return answerReply(buildCommandHelp(command, locale), locale);
-    const ctx = {
+    const ctx: CommandContext = {
       data: services.store.current(),
       locale,
       focusCountry: services.focusCountry,
+      isAdmin: request.userId !== undefined && (services.adminUserIds ?? []).includes(request.userId),
+      now: (services.clock ?? (() => new Date()))(),
       ...(request.userId ? { userId: request.userId } : {}),
       ...(request.channelId ? { channelId: request.channelId } : {}),
+      ...(services.digests ? { digests: services.digests } : {}),
     };
-    const { briefing, canonical } = command.execute(limitWords(input, locale), ctx);
+    const { briefing, canonical } = await command.execute(limitWords(input, locale), ctx);
     const flag = locale === services.defaultLocale ? '' : ` --${locale}`;
-    return answerReply(briefing, locale, { command: command.name, text: `${canonical}${flag}`.trim() });
+    const share = command.shareable ? { command: command.name, text: `${canonical}${flag}`.trim() } : undefined;
+    return answerReply(briefing, locale, share);
   } catch (error) {
     if (isUserError(error)) return userErrorReply(command, error, locale);
     const ref = randomBytes(4).toString('hex');

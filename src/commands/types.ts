@@ -1,4 +1,5 @@
 import type { Briefing } from '../briefings/reply.js';
+import type { DigestService } from '../digests/service.js';
 import type { Locale } from '../i18n/locale.js';
 import type { DatasetView } from '../store/dataset-view.js';
 import type { Localized } from '../store/schema.js';
@@ -13,6 +14,11 @@ export interface CommandContext {
   focusCountry: string;
   userId?: string;
   channelId?: string;
+  /** Whether the user may change data and subscriptions (ADMIN_USER_IDS). */
+  isAdmin: boolean;
+  now: Date;
+  /** Digest subscriptions and delivery, when the bot has them. */
+  digests?: DigestService;
 }
 
 /** One slash command: its description, and a parser and runner that know nothing about transports. */
@@ -27,10 +33,12 @@ export interface CommandModule<Args> {
   examples: readonly string[];
   /** Turns the normalised text into arguments, or throws a UserError that says what was wrong. */
   parse(input: CommandInput, ctx: CommandContext): Args;
-  /** Builds the answer. Pure: the same data, arguments and context give the same briefing. */
-  run(args: Args, ctx: CommandContext): Briefing;
+  /** Builds the answer. Read-only commands are pure; /ai-digest changes subscriptions through ctx.digests. */
+  run(args: Args, ctx: CommandContext): Briefing | Promise<Briefing>;
   /** The arguments written back as command text, so a shared answer can be rebuilt. */
   canonical(args: Args, ctx: CommandContext): string;
+  /** False for commands whose answers are private by nature (admin actions); default true. */
+  shareable?: boolean;
 }
 
 /** A command with its argument type sealed inside, so the registry can hold different commands. */
@@ -39,7 +47,9 @@ export interface Command {
   description: Localized;
   usageHint: Localized;
   examples: readonly string[];
-  execute(input: CommandInput, ctx: CommandContext): { briefing: Briefing; canonical: string };
+  /** Whether a "Share to channel" button fits its answers (not for admin commands). */
+  shareable: boolean;
+  execute(input: CommandInput, ctx: CommandContext): Promise<{ briefing: Briefing; canonical: string }>;
 }
 
 export function defineCommand<Args>(module: CommandModule<Args>): Command {
@@ -48,9 +58,10 @@ export function defineCommand<Args>(module: CommandModule<Args>): Command {
     description: module.description,
     usageHint: module.usageHint,
     examples: module.examples,
-    execute(input, ctx) {
+    shareable: module.shareable ?? true,
+    async execute(input, ctx) {
       const args = module.parse(input, ctx);
-      return { briefing: module.run(args, ctx), canonical: module.canonical(args, ctx) };
+      return { briefing: await module.run(args, ctx), canonical: module.canonical(args, ctx) };
     },
   };
 }

@@ -1,6 +1,10 @@
 import type { Figure, Localized } from '../store/schema.js';
 import type { Locale } from './locale.js';
 
+/** What formatting needs of a figure; snapshots of past digests carry the same fields. */
+export type Valued = Pick<Figure, 'value' | 'unit'>;
+export type Ranked = Pick<Figure, 'rank' | 'rankOf' | 'rankScope'>;
+
 const KO_UNITS = /[만억조]$/;
 
 function numberFormat(locale: Locale, digits = 3): Intl.NumberFormat {
@@ -62,7 +66,7 @@ export function formatDate(iso: string, locale: Locale): string {
   return [d, month, y].filter(Boolean).join(' ');
 }
 
-function formatKo(value: number, figure: Figure): string {
+function formatKo(value: number, figure: Valued): string {
   const unit = figure.unit;
   switch (unit.code) {
     case 'index_score':
@@ -96,7 +100,7 @@ function formatKo(value: number, figure: Figure): string {
   }
 }
 
-function formatEn(value: number, figure: Figure): string {
+function formatEn(value: number, figure: Valued): string {
   const unit = figure.unit;
   const n = formatNumber(value, 'en');
   switch (unit.code) {
@@ -132,7 +136,7 @@ function formatEn(value: number, figure: Figure): string {
 }
 
 /** The value with its unit, without the unit's note: "1.4조 원", "KRW 1.4 trillion", "14.1점". */
-export function formatAmount(figure: Figure, locale: Locale): string {
+export function formatAmount(figure: Valued, locale: Locale): string {
   const { value } = figure;
   if (typeof value === 'string') {
     return figure.unit.code === 'date' ? formatDate(value, locale) : value;
@@ -141,14 +145,14 @@ export function formatAmount(figure: Figure, locale: Locale): string {
 }
 
 /** The value, its unit and the unit's note: "1.06% (링크드인 회원 중)". */
-export function formatValue(figure: Figure, locale: Locale): string {
+export function formatValue(figure: Valued, locale: Locale): string {
   const note = figure.unit.note?.[locale];
   const amount = formatAmount(figure, locale);
   return note ? `${amount} (${note})` : amount;
 }
 
 /** "9위/26 (25개국+유럽 권역)" or "9th of 25 countries + Europe (counted as one bloc)"; null without a rank. */
-export function formatRank(figure: Figure, locale: Locale): string | null {
+export function formatRank(figure: Ranked, locale: Locale): string | null {
   if (figure.rank === null) return null;
   return rankText(figure.rank, figure.rankOf, figure.rankScope, locale);
 }

@@ -82,6 +82,35 @@ const ko = {
     '국가 AI 경쟁력 지표를 출처와 함께 알려 드립니다. 모든 답은 기본적으로 나에게만 보이며, ‘채널에 공유’ 버튼으로 채널에 올릴 수 있습니다.',
   helpLanguage: '언어: 명령 뒤에 `--en` 또는 `--ko`(또는 `lang:en`)를 붙이세요. 기본 언어는 한국어입니다.',
   helpCommandTitle: (command: string) => `${command} 사용법`,
+  // digests
+  digestTitle: (date: string) => `AI 정책 브리프 · ${date}`,
+  digestMeta: (focus: string, time: string, zone: string) => `${focus} 기준 · ${time} ${zone}`,
+  digestLate: (scheduled: string) => `⏰ 지연 발송: 원래 예정 시각은 ${scheduled}입니다.`,
+  digestHeadline: '핵심 지표',
+  digestChanges: '지난 다이제스트 이후 달라진 점',
+  digestNoChanges: '이번에는 달라진 수치가 없습니다.',
+  digestFirst: '이 채널의 첫 다이제스트입니다. 다음부터 달라진 수치를 알려 드립니다.',
+  digestNoBaseline: '지난 다이제스트의 기준 데이터를 찾지 못해 변경 사항을 비교하지 못했습니다.',
+  digestMoreChanges: (count: number) => `외 ${count}건은 스레드에 있습니다.`,
+  changeAdded: '신규',
+  changeRemoved: '삭제',
+  digestUpcoming: (days: number) => `앞으로 ${days}일 일정`,
+  digestNoUpcoming: (days: number) => `앞으로 ${days}일 안에 예정된 일정이 없습니다.`,
+  digestPassed: '지난 다이제스트 이후 지난 일정',
+  digestThreadHint: '전체 표와 모든 출처는 이 메시지의 스레드에 있습니다.',
+  digestThreadTitle: '상세: 전체 순위, 변경 내역, 일정',
+  digestAllChanges: '변경 내역 전체',
+  digestAllRankings: '전체 지수 순위',
+  digestSummary: '요약',
+  // notices to admins about digest delivery
+  noticeNotInChannel: (channel: string) =>
+    `${channel} 채널에 AI 정책 브리프를 보내지 못했습니다: 봇이 채널 멤버가 아닙니다. 채널에서 \`/invite @AI Policy Brief\`를 실행해 주세요. 다음 예정 발송은 그대로 시도합니다.`,
+  noticeGone: (channel: string, code: string) =>
+    `${channel} 채널이 없거나 보관되어(${code}) 이 채널의 다이제스트 구독을 일시 중지했습니다. 다시 받으려면 채널에서 \`/ai-digest subscribe\`를 실행하세요.`,
+  noticeRejected: (channel: string, code: string) =>
+    `${channel} 채널에 다이제스트를 보내지 못했습니다(${code}). \`/ai-digest status\`로 상태를 확인해 주세요.`,
+  noticeUnverifiable: (channel: string, code: string) =>
+    `${channel} 채널의 다이제스트가 게시되었는지 확인하지 못했습니다(${code}). 중복 게시를 피하려고 다시 보내지 않았습니다. 채널을 확인해 주세요.`,
 };
 
 type Catalog = typeof ko;
@@ -159,6 +188,33 @@ const en: Catalog = {
     'National AI competitiveness figures, each with its source. Answers are visible only to you; the “Share to channel” button posts them to the channel.',
   helpLanguage: 'Language: add `--en` or `--ko` (or `lang:en`) to any command. Korean is the default.',
   helpCommandTitle: (command) => `How to use ${command}`,
+  digestTitle: (date) => `AI policy brief · ${date}`,
+  digestMeta: (focus, time, zone) => `Focus: ${focus} · ${time} ${zone}`,
+  digestLate: (scheduled) => `⏰ Sent late: it was due ${scheduled}.`,
+  digestHeadline: 'Headline figures',
+  digestChanges: 'What changed since the last digest',
+  digestNoChanges: 'No figures changed since the last digest.',
+  digestFirst: 'This is the first digest in this channel; from the next one on it will say what changed.',
+  digestNoBaseline: 'The data the last digest showed could not be found, so changes cannot be compared.',
+  digestMoreChanges: (count) => `${count} more in the thread.`,
+  changeAdded: 'new',
+  changeRemoved: 'removed',
+  digestUpcoming: (days) => `Next ${days} days`,
+  digestNoUpcoming: (days) => `Nothing scheduled in the next ${days} days.`,
+  digestPassed: 'Passed since the last digest',
+  digestThreadHint: 'Full tables and every source are in this message’s thread.',
+  digestThreadTitle: 'Details: all rankings, every change, milestones',
+  digestAllChanges: 'Every change',
+  digestAllRankings: 'Every index ranking',
+  digestSummary: 'Summary',
+  noticeNotInChannel: (channel) =>
+    `The AI policy brief could not be posted in ${channel}: the bot is not a member. Please run \`/invite @AI Policy Brief\` there. The next scheduled digest will be tried as usual.`,
+  noticeGone: (channel, code) =>
+    `${channel} is gone or archived (${code}), so its digest subscription is paused. Run \`/ai-digest subscribe\` there to resume.`,
+  noticeRejected: (channel, code) =>
+    `The digest for ${channel} could not be posted (${code}). See \`/ai-digest status\` there.`,
+  noticeUnverifiable: (channel, code) =>
+    `Whether the digest for ${channel} was posted could not be confirmed (${code}); to avoid a duplicate it was not sent again. Please check the channel.`,
 };
 
 const catalogs: Record<Locale, Catalog> = { ko, en };

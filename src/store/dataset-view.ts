@@ -9,6 +9,7 @@ export interface DatasetView {
   readonly updatedAt: string;
   readonly figureCount: number;
   figure(id: string): Figure | undefined;
+  allFigures(): readonly Figure[];
   series(id: string): Series | undefined;
   allSeries(): readonly Series[];
   /** The series' figures, best rank first (unranked ones last, by value). */
@@ -74,6 +75,7 @@ export function createDatasetView(dataset: Dataset): DatasetView {
     updatedAt: dataset.updatedAt,
     figureCount: dataset.figures.length,
     figure: (id) => figures.get(id),
+    allFigures: () => dataset.figures,
     series: (id) => series.get(id),
     allSeries: () => dataset.series,
     observations: (id) => observations.get(id) ?? EMPTY,

@@ -30,39 +30,32 @@ export function splitCommandLine(line: string): { command: string; text: string 
 }
 
 /** Runs one console line and returns what to print. */
-export function consoleAnswer(
+export async function consoleAnswer(
   line: string,
   services: CommandServices,
   who: { userId: string; channelId: string },
-): string {
+): Promise<string> {
   const { command, text } = splitCommandLine(line);
-  const locale = services.defaultLocale;
   const reply = command.startsWith('/')
-    ? executeCommand({ command: command.toLowerCase(), text, ...who }, services)
+    ? await executeCommand({ command: command.toLowerCase(), text, ...who }, services)
     : undefined;
-  if (!reply) return NOT_A_COMMAND[locale](line.trim().slice(0, 60));
+  if (!reply) return NOT_A_COMMAND[services.defaultLocale](line.trim().slice(0, 60));
   return reply.messages.map(renderMessage).join('\n\n');
 }
 
 /** The bot without Slack: type a slash command, read the answer as text. Ends on `exit` or end of input. */
-export function runConsole(services: CommandServices, options: ConsoleOptions = {}): Promise<void> {
+export async function runConsole(services: CommandServices, options: ConsoleOptions = {}): Promise<void> {
   const output = options.output ?? process.stdout;
   const who = { userId: options.userId ?? 'UCONSOLE', channelId: options.channelId ?? 'CCONSOLE' };
   const rl = createInterface({ input: options.input ?? process.stdin, output, terminal: false });
   output.write(`${BANNER[services.defaultLocale]}\n> `);
-  return new Promise((resolve) => {
-    rl.on('line', (line) => {
-      const trimmed = line.trim();
-      if (['exit', 'quit', '.exit', ':q'].includes(trimmed)) {
-        rl.close();
-        return;
-      }
-      if (trimmed) output.write(`${consoleAnswer(trimmed, services, who)}\n\n`);
-      output.write('> ');
-    });
-    rl.on('close', () => {
-      output.write('\n');
-      resolve();
-    });
-  });
+  // One line at a time, in order, even when input is piped in faster than answers are ready.
+  for await (const line of rl) {
+    const trimmed = line.trim();
+    if (['exit', 'quit', '.exit', ':q'].includes(trimmed)) break;
+    if (trimmed) output.write(`${await consoleAnswer(trimmed, services, who)}\n\n`);
+    output.write('> ');
+  }
+  rl.close();
+  output.write('\n');
 }

@@ -24,7 +24,7 @@ export function registerCommands(app: App, services: CommandServices): void {
   for (const command of commands) {
     app.command(command.name, async ({ command: payload, ack, respond }) => {
       await ack();
-      const reply = executeCommand(
+      const reply = await executeCommand(
         { command: payload.command, text: payload.text, userId: payload.user_id, channelId: payload.channel_id },
         services,
       );
@@ -72,7 +72,10 @@ export function registerShareAction(app: App, services: CommandServices): void {
     const channel = body.channel?.id ?? body.container?.channel_id;
     const reply =
       payload && channel
-        ? executeCommand({ command: payload.c, text: payload.t, userId: body.user.id, channelId: channel }, services)
+        ? await executeCommand(
+            { command: payload.c, text: payload.t, userId: body.user.id, channelId: channel },
+            services,
+          )
         : undefined;
     if (reply?.kind !== 'answer' || !channel) {
       await respond({ response_type: 'ephemeral', replace_original: false, text: t.shareExpired });

@@ -11,7 +11,7 @@ export async function ask(
   const space = line.indexOf(' ');
   const command = space < 0 ? line : line.slice(0, space);
   const text = space < 0 ? '' : line.slice(space + 1);
-  const reply = executeCommand({ command, text, userId: 'U1', channelId: 'C1' }, await services(overrides));
+  const reply = await executeCommand({ command, text, userId: 'U1', channelId: 'C1' }, await services(overrides));
   if (!reply) throw new Error(`no such command ${command}`);
   return { reply, text: reply.messages.map(messageText).join('\n') };
 }

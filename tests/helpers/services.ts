@@ -40,5 +40,5 @@ export async function services(overrides: Partial<CommandServices> = {}): Promis
 }
 
 export async function commandContext(locale: Locale = 'ko', focusCountry = 'KR'): Promise<CommandContext> {
-  return { data: (await shippedStore()).current(), locale, focusCountry };
+  return { data: (await shippedStore()).current(), locale, focusCountry, isAdmin: false, now: new Date() };
 }

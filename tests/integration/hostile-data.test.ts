@@ -40,7 +40,7 @@ describe('hostile text in the dataset', () => {
     const store = await hostileStore();
     const [command = '', ...words] = line.split(' ');
     const logger = capturingLogger();
-    const reply = executeCommand(
+    const reply = await executeCommand(
       { command, text: words.join(' ') },
       { store, defaultLocale: 'ko', focusCountry: 'KR', logger },
     );

@@ -17,7 +17,7 @@ const editions = view.allSeries().filter((s) => s.index !== null);
 
 async function run(command: string, text: string, focusCountry = 'KR'): Promise<{ reply: Reply; text: string }> {
   const logger = capturingLogger();
-  const reply = executeCommand(
+  const reply = await executeCommand(
     { command, text, userId: 'U1', channelId: 'C1' },
     await services({ focusCountry, logger }),
   );

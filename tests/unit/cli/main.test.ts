@@ -19,7 +19,7 @@ function io() {
 describe('cli ask', () => {
   it('prints each message as a JSON line and exits 0 for an answer', async () => {
     const t = io();
-    expect(runCli(['ask', '--json', '/ai-rank'], await services(), t.io)).toBe(EXIT.ok);
+    expect(await runCli(['ask', '--json', '/ai-rank'], await services(), t.io)).toBe(EXIT.ok);
     const lines = t.out.join('').trim().split('\n');
     const message = JSON.parse(lines[0] ?? '{}');
     expect(Object.keys(message)).toEqual(['response_type', 'text', 'blocks']);
@@ -29,20 +29,20 @@ describe('cli ask', () => {
 
   it('prints readable text by default, in the language asked for', async () => {
     const t = io();
-    expect(runCli(['ask', '--lang', 'en', '/ai-rank', 'ceti'], await services(), t.io)).toBe(EXIT.ok);
+    expect(await runCli(['ask', '--lang', 'en', '/ai-rank', 'ceti'], await services(), t.io)).toBe(EXIT.ok);
     expect(t.out.join('')).toContain('Belfer CETI 2025 — AI sector: ranking');
     expect(t.out.join('')).toMatch(/9 South Korea ◀ +14\.1/);
   });
 
   it('takes the command text unquoted, flags and all', async () => {
     const t = io();
-    expect(runCli(['ask', '/talent-gap', 'us', '--en'], await services(), t.io)).toBe(EXIT.ok);
+    expect(await runCli(['ask', '/talent-gap', 'us', '--en'], await services(), t.io)).toBe(EXIT.ok);
     expect(t.out.join('')).toContain('AI talent compared: South Korea, United States');
   });
 
   it('exits 1 for a user-facing error, still printing the reply', async () => {
     const t = io();
-    expect(runCli(['ask', '/ai-rank atlantis'], await services(), t.io)).toBe(EXIT.userError);
+    expect(await runCli(['ask', '/ai-rank atlantis'], await services(), t.io)).toBe(EXIT.userError);
     expect(t.out.join('')).toContain('atlantis');
   });
 
@@ -54,14 +54,14 @@ describe('cli ask', () => {
     [['ask', '--bogus', '/ai-rank']],
   ])('exits 2 with usage for misuse: %j', async (argv) => {
     const t = io();
-    expect(runCli(argv, await services(), t.io)).toBe(EXIT.misuse);
+    expect(await runCli(argv, await services(), t.io)).toBe(EXIT.misuse);
     expect(t.err.join('')).toContain('Usage:');
     expect(t.out.join('')).toBe('');
   });
 
   it('prints usage for --help', async () => {
     const t = io();
-    expect(runCli(['--help'], await services(), t.io)).toBe(EXIT.ok);
+    expect(await runCli(['--help'], await services(), t.io)).toBe(EXIT.ok);
     expect(t.out.join('')).toContain('ask [--json]');
   });
 });

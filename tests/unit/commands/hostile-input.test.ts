@@ -35,7 +35,7 @@ const HOSTILE = [
 
 async function check(command: string, text: string) {
   const logger = capturingLogger();
-  const reply = executeCommand({ command, text, userId: 'U1', channelId: 'C1' }, await services({ logger }));
+  const reply = await executeCommand({ command, text, userId: 'U1', channelId: 'C1' }, await services({ logger }));
   expect(reply).toBeDefined();
   expect(logger.entries.filter((e) => e.level === 'error')).toEqual([]);
   for (const message of reply?.messages ?? []) {
@@ -73,7 +73,7 @@ describe('hostile command text', () => {
         fc.string({ unit: 'grapheme', maxLength: 300 }),
         async (command, text) => {
           const logger = capturingLogger();
-          const reply = executeCommand({ command, text }, { ...base, logger });
+          const reply = await executeCommand({ command, text }, { ...base, logger });
           expect(reply).toBeDefined();
           expect(logger.entries.filter((e) => e.level === 'error')).toEqual([]);
           for (const message of reply?.messages ?? []) {
@@ -108,7 +108,7 @@ describe('hostile command text', () => {
         fc.array(words, { maxLength: 8 }),
         async (command, list) => {
           const logger = capturingLogger();
-          const reply = executeCommand({ command, text: list.join(' ') }, { ...base, logger });
+          const reply = await executeCommand({ command, text: list.join(' ') }, { ...base, logger });
           expect(reply?.messages.length).toBeGreaterThan(0);
           expect(logger.entries.filter((e) => e.level === 'error')).toEqual([]);
         },

@@ -1,0 +1,165 @@
+import type { WebClient } from '@slack/web-api';
+import type { Message } from '../briefings/blocks.js';
+
+/** How a failed Slack call should be treated by the digest runner. */
+export type FailureKind =
+  /** Slack may or may not have posted (5xx, timeout, network): check before trying again. */
+  | 'ambiguous'
+  /** Still rate-limited after waiting as long as Slack asked, several times. */
+  | 'rate_limited'
+  /** The token is dead or revoked: stop posting everywhere. */
+  | 'auth'
+  /** The bot is not in the channel: an admin must invite it. */
+  | 'not_in_channel'
+  /** The channel is gone or archived: pause its subscription. */
+  | 'gone'
+  /** Slack refused this message for a reason that retrying will not fix. */
+  | 'rejected';
+
+export class DeliveryError extends Error {
+  override name = 'DeliveryError' as const;
+  constructor(
+    readonly kind: FailureKind,
+    readonly code: string,
+  ) {
+    super(`${kind}: ${code}`);
+  }
+}
+
+const AUTH = new Set([
+  'invalid_auth',
+  'not_authed',
+  'token_revoked',
+  'token_expired',
+  'account_inactive',
+  'org_login_required',
+]);
+const GONE = new Set(['channel_not_found', 'is_archived']);
+const TRANSIENT = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout']);
+
+interface SlackError {
+  code?: string;
+  data?: { error?: string };
+  statusCode?: number;
+  retryAfter?: number;
+}
+
+export function classify(error: unknown): DeliveryError {
+  if (error instanceof DeliveryError) return error;
+  const e = (error ?? {}) as SlackError;
+  if (e.code === 'slack_webapi_platform_error') {
+    const code = e.data?.error ?? 'unknown_error';
+    if (AUTH.has(code)) return new DeliveryError('auth', code);
+    if (GONE.has(code)) return new DeliveryError('gone', code);
+    if (code === 'not_in_channel') return new DeliveryError('not_in_channel', code);
+    if (TRANSIENT.has(code)) return new DeliveryError('ambiguous', code);
+    return new DeliveryError('rejected', code);
+  }
+  if (e.code === 'slack_webapi_rate_limited_error') return new DeliveryError('rate_limited', 'ratelimited');
+  if (e.code === 'slack_webapi_http_error' && e.statusCode !== undefined && e.statusCode < 500) {
+    return new DeliveryError('rejected', `http_${e.statusCode}`);
+  }
+  if (e.code === 'slack_webapi_http_error') return new DeliveryError('ambiguous', `http_${e.statusCode ?? 'error'}`);
+  return new DeliveryError(
+    'ambiguous',
+    e.code === 'slack_webapi_request_error' ? 'request_failed' : 'unexpected_error',
+  );
+}
+
+/** Slack's side of a digest: post, find what was posted, and message an admin. */
+export interface DigestPoster {
+  post(channel: string, message: Message, options: { slotKey?: string; threadTs?: string }): Promise<{ ts: string }>;
+  /** The ts of a digest already in the channel for this slot, found by its metadata; null if none. */
+  findPosted(channel: string, slotKey: string, since: Date): Promise<string | null>;
+  notify(userId: string, text: string): Promise<void>;
+}
+
+export const DIGEST_EVENT_TYPE = 'ai_policy_digest';
+
+export interface SlackPosterOptions {
+  /** How many times to wait out a 429 before giving up on this run. */
+  rateLimitRetries?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Posts through a Web API client whose own retries are off (see slack-client.ts): a 429 is waited out here
+ * for as long as Slack says and retried, because Slack did not process it; anything ambiguous is returned to
+ * the runner, which checks the channel before trying again.
+ */
+export class SlackDigestPoster implements DigestPoster {
+  private readonly retries: number;
+  private readonly sleep: (ms: number) => Promise<void>;
+
+  constructor(
+    private readonly client: WebClient,
+    options: SlackPosterOptions = {},
+  ) {
+    this.retries = options.rateLimitRetries ?? 5;
+    this.sleep = options.sleep ?? realSleep;
+  }
+
+  private async withRateLimits<T>(call: () => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await call();
+      } catch (error) {
+        const retryAfter = (error as SlackError).retryAfter;
+        const limited = (error as SlackError).code === 'slack_webapi_rate_limited_error';
+        if (!limited || attempt >= this.retries) throw classify(error);
+        await this.sleep(Math.max(1, retryAfter ?? 1) * 1000);
+      }
+    }
+  }
+
+  async post(
+    channel: string,
+    message: Message,
+    options: { slotKey?: string; threadTs?: string },
+  ): Promise<{ ts: string }> {
+    const result = await this.withRateLimits(() =>
+      this.client.chat.postMessage({
+        channel,
+        text: message.text,
+        blocks: message.blocks,
+        unfurl_links: false,
+        unfurl_media: false,
+        ...(options.threadTs ? { thread_ts: options.threadTs } : {}),
+        ...(options.slotKey
+          ? { metadata: { event_type: DIGEST_EVENT_TYPE, event_payload: { slot_key: options.slotKey } } }
+          : {}),
+      }),
+    );
+    if (!result.ts) throw new DeliveryError('ambiguous', 'no_ts');
+    return { ts: result.ts };
+  }
+
+  async findPosted(channel: string, slotKey: string, since: Date): Promise<string | null> {
+    let cursor: string | undefined;
+    do {
+      const page = await this.withRateLimits(() =>
+        this.client.conversations.history({
+          channel,
+          oldest: String(Math.floor(since.getTime() / 1000)),
+          include_all_metadata: true,
+          limit: 200,
+          ...(cursor ? { cursor } : {}),
+        }),
+      );
+      const hit = page.messages?.find(
+        (m) =>
+          m.metadata?.event_type === DIGEST_EVENT_TYPE &&
+          (m.metadata.event_payload as { slot_key?: unknown })?.slot_key === slotKey,
+      );
+      if (hit?.ts) return hit.ts;
+      cursor = page.response_metadata?.next_cursor || undefined;
+    } while (cursor);
+    return null;
+  }
+
+  async notify(userId: string, text: string): Promise<void> {
+    await this.withRateLimits(() => this.client.chat.postMessage({ channel: userId, text, unfurl_links: false }));
+  }
+}

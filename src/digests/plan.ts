@@ -1,0 +1,45 @@
+import { localDate } from '../i18n/time.js';
+import { latestSlot } from './schedule.js';
+import type { Subscription } from './schema.js';
+
+/** Which subscriptions are due at an instant, as a pure function of the subscriptions and the instant. */
+
+export interface DueSlot {
+  subscription: Subscription;
+  slot: Date;
+  late: boolean;
+}
+
+export interface DecidedSlot {
+  subscription: Subscription;
+  slot: Date;
+  state: 'missed' | 'skipped';
+  reason: 'outside_grace' | 'skip_date';
+}
+
+export interface PlanOptions {
+  /** How long after its slot a digest may still go out (late). */
+  graceMs: number;
+  /** After this long, a digest that goes out is marked late. */
+  lateAfterMs: number;
+}
+
+export function scheduledKey(channelId: string, slot: Date): string {
+  return `${channelId}@${slot.toISOString()}`;
+}
+
+export function planDue(subscriptions: readonly Subscription[], at: Date, options: PlanOptions) {
+  const due: DueSlot[] = [];
+  const decided: DecidedSlot[] = [];
+  for (const subscription of subscriptions) {
+    if (subscription.paused) continue;
+    const slot = latestSlot(subscription, at);
+    if (!slot) continue;
+    const age = at.getTime() - slot.getTime();
+    if (age > options.graceMs) decided.push({ subscription, slot, state: 'missed', reason: 'outside_grace' });
+    else if (subscription.skipDates.includes(localDate(slot, subscription.timezone)))
+      decided.push({ subscription, slot, state: 'skipped', reason: 'skip_date' });
+    else due.push({ subscription, slot, late: age > options.lateAfterMs });
+  }
+  return { due, decided };
+}

@@ -1,0 +1,77 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import type { Locale } from '../i18n/locale.js';
+import type { Logger } from '../logger.js';
+import type { DatasetStore } from '../store/dataset-store.js';
+import { DeliveryError, type DigestPoster } from './delivery.js';
+import { DigestHealth } from './health.js';
+import { type DigestLedger, FileDigestLedger } from './ledger.js';
+import { DigestRunner, type RunnerOptions } from './runner.js';
+import { SnapshotStore } from './snapshot.js';
+import { FileSubscriptionStore, type SubscriptionStore } from './subscriptions.js';
+
+/** Everything the /ai-digest command and the scheduler share, built once by the composition root. */
+export interface DigestService {
+  subscriptions: SubscriptionStore;
+  ledger: DigestLedger;
+  runner: DigestRunner;
+  health: DigestHealth;
+  defaults: { timezone: string; locale: Locale };
+  /** Whether digests can reach Slack (false in the local console). */
+  connected: boolean;
+  /** Called after a subscription changes, so the scheduler can follow. */
+  changed(): Promise<void>;
+  nextRun(channelId: string): Date | null;
+}
+
+/** Without Slack (the console), a digest can be previewed but not posted. */
+export const offlinePoster: DigestPoster = {
+  post: () => Promise.reject(new DeliveryError('rejected', 'not_connected')),
+  findPosted: () => Promise.resolve(null),
+  notify: () => Promise.resolve(),
+};
+
+export interface DigestServiceOptions {
+  dataDir: string;
+  store: DatasetStore;
+  poster: DigestPoster | null;
+  adminUserIds: readonly string[];
+  focusCountry: string;
+  defaults: { timezone: string; locale: Locale };
+  logger: Logger;
+  clock?: () => Date;
+  runner?: Partial<RunnerOptions>;
+}
+
+export function createDigestService(options: DigestServiceOptions): DigestService {
+  const clock = options.clock ?? (() => new Date());
+  const subscriptions = new FileSubscriptionStore(options.dataDir);
+  const ledger = new FileDigestLedger(options.dataDir);
+  const health = new DigestHealth(clock);
+  const runner = new DigestRunner({
+    subscriptions,
+    ledger,
+    snapshots: new SnapshotStore(join(options.dataDir, 'digest-snapshots')),
+    store: options.store,
+    poster: options.poster ?? offlinePoster,
+    health,
+    adminUserIds: options.adminUserIds,
+    focusCountry: options.focusCountry,
+    logger: options.logger,
+    clock,
+    owner: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
+    ...(options.runner ? { options: options.runner } : {}),
+  });
+  const service: DigestService = {
+    subscriptions,
+    ledger,
+    runner,
+    health,
+    defaults: options.defaults,
+    connected: options.poster !== null,
+    changed: async () => {},
+    nextRun: () => null,
+  };
+  return service;
+}
