@@ -11,6 +11,7 @@ export interface HealthReport {
   status: 'ok' | 'degraded';
   mode: string;
   datasetVersion: number;
+  digests?: { authFailure: { code: string; since: string } };
 }
 
 export interface SlackAppDeps {

@@ -22,6 +22,8 @@ export interface Config {
   focusCountry: string;
   llm: { apiKey: string; baseUrl?: string; model: string; timeoutMs: number } | null;
   logLevel: LogLevel;
+  /** Whether this process runs the digest scheduler (off when cron drives `digest run --at`). */
+  scheduler: boolean;
   /** Values the logger must never print. */
   secrets: string[];
 }
@@ -78,6 +80,7 @@ const envSchema = z.object({
   LLM_MODEL: z.string().min(1).default('gpt-4o-mini'),
   LLM_TIMEOUT_MS: z.coerce.number({ message: 'must be milliseconds' }).int().positive().default(15_000),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  SCHEDULER: z.enum(['on', 'off'], { message: 'must be on or off' }).default('on'),
 });
 
 type Env = z.infer<typeof envSchema>;
@@ -131,6 +134,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       ? { apiKey, ...(baseUrl ? { baseUrl } : {}), model: env.LLM_MODEL, timeoutMs: env.LLM_TIMEOUT_MS }
       : null,
     logLevel: env.LOG_LEVEL,
+    scheduler: env.SCHEDULER === 'on',
     secrets,
   };
 }

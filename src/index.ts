@@ -1,19 +1,26 @@
 /**
- * The composition root: configuration, logger, dataset, then the CLI (with arguments), the local console
- * (without Slack tokens) or the Slack app (Socket Mode or HTTP). Nothing else has start-up side effects.
+ * The composition root: configuration, logger, dataset, digests, then the CLI (with arguments), the local
+ * console (without Slack tokens) or the Slack app with its digest scheduler. Nothing else has start-up effects.
  */
 import { join } from 'node:path';
-import { createSlackApp } from './app.js';
+import { WebClient } from '@slack/web-api';
+import { createSlackApp, type HealthReport } from './app.js';
 import { runCli } from './cli/main.js';
 import type { CommandServices } from './commands/execute.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
+import { SlackDigestPoster } from './digests/delivery.js';
+import { DigestScheduler } from './digests/scheduler.js';
+import { createDigestService, type DigestService } from './digests/service.js';
 import { createLogger, type Logger } from './logger.js';
 import { openDatasetStore } from './store/dataset-store.js';
 import { DataFileError } from './store/json-file.js';
+import { boltLogger } from './transport/bolt-logger.js';
 import { runConsole } from './transport/console.js';
+import { backgroundClientOptions } from './transport/slack-client.js';
 import { slackErrorCode } from './transport/slack-commands.js';
 
 const EXIT_STARTUP_FAILURE = 3;
+const SHUTDOWN_GRACE_MS = 10_000;
 
 /** auth.test failed at start-up: a bad token, or Slack (or SLACK_API_URL) out of reach. */
 class SlackUnavailableError extends Error {
@@ -23,6 +30,25 @@ class SlackUnavailableError extends Error {
       : `Slack API at ${apiUrl} (SLACK_API_URL) could not be reached`;
     super(`${hint} (${code}).`);
   }
+}
+
+function digestService(config: Config, services: Omit<CommandServices, 'digests'>, logger: Logger): DigestService {
+  const token = config.slack.botToken;
+  const client = token
+    ? new WebClient(token, {
+        ...backgroundClientOptions(config.slack.apiUrl),
+        logger: boltLogger(logger, config.logLevel),
+      })
+    : null;
+  return createDigestService({
+    dataDir: config.dataDir,
+    store: services.store,
+    poster: client ? new SlackDigestPoster(client) : null,
+    adminUserIds: config.adminUserIds,
+    focusCountry: config.focusCountry,
+    defaults: { timezone: config.defaultTimezone, locale: config.defaultLocale },
+    logger,
+  });
 }
 
 async function openServices(config: Config, logger: Logger): Promise<CommandServices> {
@@ -36,23 +62,45 @@ async function openServices(config: Config, logger: Logger): Promise<CommandServ
     throw new ConfigError([`FOCUS_COUNTRY: ${config.focusCountry} is not a country in the dataset (${known})`]);
   }
   logger.info('dataset loaded', { version: view.version, figures: view.figureCount });
-  return { store, defaultLocale: config.defaultLocale, focusCountry: config.focusCountry, logger };
+  const base = {
+    store,
+    defaultLocale: config.defaultLocale,
+    focusCountry: config.focusCountry,
+    logger,
+    adminUserIds: config.adminUserIds,
+  };
+  return { ...base, digests: digestService(config, base, logger) };
+}
+
+function health(config: Config, services: CommandServices): HealthReport {
+  const outage = services.digests?.health.authFailure() ?? null;
+  return {
+    status: outage ? 'degraded' : 'ok',
+    mode: config.mode,
+    datasetVersion: services.store.current().version,
+    ...(outage ? { digests: { authFailure: outage } } : {}),
+  };
 }
 
 async function startSlack(config: Config, services: CommandServices, logger: Logger): Promise<void> {
-  const app = createSlackApp({
-    config,
-    services,
-    logger,
-    health: () => ({ status: 'ok', mode: config.mode, datasetVersion: services.store.current().version }),
-  });
+  const app = createSlackApp({ config, services, logger, health: () => health(config, services) });
   await app.init().catch((error: unknown) => {
     throw new SlackUnavailableError(config.slack.apiUrl, slackErrorCode(error));
   });
   await app.start();
   logger.info('AI Policy Brief is running', { mode: config.mode, port: config.port });
+  const digests = services.digests;
+  const scheduler =
+    digests && config.scheduler ? new DigestScheduler(digests.runner, digests.subscriptions, logger) : null;
+  if (digests && scheduler) {
+    digests.changed = () => scheduler.reload();
+    digests.nextRun = (channel) => scheduler.nextRun(channel);
+    await scheduler.start();
+  }
   const stop = async (signal: string) => {
     logger.info('shutting down', { signal });
+    const drained = (await scheduler?.stop(SHUTDOWN_GRACE_MS)) ?? true;
+    if (!drained) logger.warn('digest posts still in flight at shutdown; the ledger will reconcile them');
     await app.stop().catch((error: unknown) => logger.warn('stop failed', { error }));
     process.exit(0);
   };
@@ -62,17 +110,16 @@ async function startSlack(config: Config, services: CommandServices, logger: Log
 
 async function main(argv: string[]): Promise<void> {
   const config = loadConfig();
-  const logger = createLogger({
-    level: argv.length > 0 || config.mode === 'console' ? 'warn' : config.logLevel,
-    secrets: config.secrets,
-  });
+  const quiet = argv.length > 0 || config.mode === 'console';
+  const logger = createLogger({ level: quiet ? 'warn' : config.logLevel, secrets: config.secrets });
   const services = await openServices(config, logger);
   if (argv.length > 0) {
     process.exitCode = await runCli(argv, services, { stdout: process.stdout, stderr: process.stderr });
     return;
   }
   if (config.mode === 'console') {
-    await runConsole(services);
+    const operator = config.adminUserIds[0];
+    await runConsole(services, operator ? { userId: operator } : {});
     return;
   }
   await startSlack(config, services, logger);

@@ -4,6 +4,7 @@ import { type CommandServices, executeCommand } from '../commands/execute.js';
 import { isLocale } from '../i18n/locale.js';
 import { splitCommandLine } from '../transport/console.js';
 import { renderMessage } from '../transport/render-text.js';
+import { digestRun, UsageError } from './digest-run.js';
 
 export const EXIT = { ok: 0, userError: 1, misuse: 2 } as const;
 
@@ -14,6 +15,10 @@ Commands:
       Runs one command exactly as Slack would and prints the reply.
       --json prints each message as one JSON line: {"response_type","text","blocks"}.
       Exit 0 for an answer, 1 when the reply is a user-facing error, 2 for misuse.
+  digest run --at <ISO-8601 instant> [--json]
+      Posts every digest due at that instant (the latest slot of each subscription, within
+      the grace window), exactly once per channel and slot however often it runs.
+      Exit 0 when nothing failed, 1 when a digest could not be posted, 2 for misuse.
   (no command)   Interactive console.
 
 Example: npm run --silent cli -- ask --json "/ai-rank ceti"
@@ -81,5 +86,13 @@ export async function runCli(argv: readonly string[], services: CommandServices,
     return EXIT.ok;
   }
   if (sub === 'ask') return ask(rest, services, io);
+  if (sub === 'digest' && rest[0] === 'run') {
+    try {
+      return await digestRun(rest.slice(1), services.digests, io);
+    } catch (error) {
+      if (error instanceof UsageError) return misuse(io, error.message);
+      throw error;
+    }
+  }
   return misuse(io, `unknown command: ${sub ?? ''}`);
 }

@@ -1,10 +1,11 @@
+import { aiDigest } from './ai-digest.js';
 import { createAiHelp } from './ai-help.js';
 import { aiRank } from './ai-rank.js';
 import { talentGap } from './talent-gap.js';
 import type { Command } from './types.js';
 
 /** Every slash command, in the order help lists them. manifest.yml must list the same (a test checks). */
-export const commands: readonly Command[] = [aiRank, talentGap, createAiHelp(() => commands)];
+export const commands: readonly Command[] = [aiRank, talentGap, aiDigest, createAiHelp(() => commands)];
 
 export function findCommand(name: string): Command | undefined {
   return commands.find((c) => c.name === name);

@@ -13,3 +13,11 @@ export function requestPathClientOptions(slackApiUrl: string): WebClientOptions 
     timeout: 10_000,
   };
 }
+
+/**
+ * Digests run in the background, but their client's own retries stay off too: a 5xx or timeout may hide a
+ * message Slack did post, so the digest runner decides (it waits out 429s and checks the channel first).
+ */
+export function backgroundClientOptions(slackApiUrl: string): WebClientOptions {
+  return { slackApiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: 20_000 };
+}

@@ -7,9 +7,26 @@ export interface ApiCall {
   method: string;
   authorization: string | undefined;
   body: Record<string, unknown>;
+  /** When the request arrived (ms since the epoch). */
+  at: number;
 }
 
-export type ApiHandler = (call: ApiCall) => { status?: number; headers?: Record<string, string>; json: unknown };
+export type ApiHandler = (call: ApiCall) => {
+  status?: number;
+  headers?: Record<string, string>;
+  json: unknown;
+  delayMs?: number;
+};
+
+export interface StoredMessage {
+  channel: string;
+  ts: string;
+  text: string;
+  threadTs?: string;
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
+  blocks?: unknown;
+  at: number;
+}
 
 async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
   const chunks: Buffer[] = [];
@@ -17,9 +34,9 @@ async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> 
   const raw = Buffer.concat(chunks).toString('utf8');
   if ((req.headers['content-type'] ?? '').includes('application/json')) return raw ? JSON.parse(raw) : {};
   const form = Object.fromEntries(new URLSearchParams(raw));
-  for (const key of ['blocks', 'payload']) {
-    if (typeof form[key] === 'string' && form[key].startsWith('['))
-      (form as Record<string, unknown>)[key] = JSON.parse(form[key]);
+  for (const key of ['blocks', 'payload', 'metadata']) {
+    const value = form[key];
+    if (typeof value === 'string' && /^[[{]/.test(value)) (form as Record<string, unknown>)[key] = JSON.parse(value);
   }
   return form;
 }
@@ -30,6 +47,11 @@ async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> 
  */
 export class FakeSlack {
   readonly calls: ApiCall[] = [];
+  /** Messages Slack accepted, as conversations.history returns them. */
+  readonly messages: StoredMessage[] = [];
+  private tsCounter = 0;
+  /** The clock message timestamps come from; tests with a fake clock share theirs. */
+  clock: () => number = () => Date.now();
   readonly responses: { id: string; body: Record<string, unknown> }[] = [];
   readonly socketMessages: Record<string, unknown>[] = [];
   private readonly handlers = new Map<string, ApiHandler>();
@@ -53,7 +75,7 @@ export class FakeSlack {
         return;
       }
       const method = path.replace(/^\/api\//, '');
-      const call = { method, authorization: req.headers.authorization, body };
+      const call = { method, authorization: req.headers.authorization, body, at: Date.now() };
       this.calls.push(call);
       const reply = (this.handlers.get(method) ?? this.defaultHandler)(call);
       res
@@ -80,11 +102,51 @@ export class FakeSlack {
     return this;
   }
 
-  private defaultHandler: ApiHandler = ({ method }) => {
+  /** Accepts a chat.postMessage as Slack would, and returns what it stored. */
+  store(call: ApiCall): StoredMessage {
+    const body = call.body as {
+      channel: string;
+      text?: string;
+      thread_ts?: string;
+      metadata?: StoredMessage['metadata'];
+      blocks?: unknown;
+    };
+    this.tsCounter += 1;
+    const message: StoredMessage = {
+      channel: body.channel,
+      ts: `${Math.floor(this.clock() / 1000)}.${String(this.tsCounter).padStart(6, '0')}`,
+      text: body.text ?? '',
+      at: Date.now(),
+      ...(body.thread_ts ? { threadTs: body.thread_ts } : {}),
+      ...(body.metadata ? { metadata: body.metadata } : {}),
+      ...(body.blocks ? { blocks: body.blocks } : {}),
+    };
+    this.messages.push(message);
+    return message;
+  }
+
+  /** Top-level messages (not thread replies), in one channel or all. */
+  posts(channel?: string): StoredMessage[] {
+    return this.messages.filter((m) => !m.threadTs && (!channel || m.channel === channel));
+  }
+
+  private defaultHandler: ApiHandler = (call) => {
+    const { method, body } = call;
     if (method === 'auth.test') return { json: { ok: true, user_id: 'U0BOT', bot_id: 'B0BOT', team_id: 'T0TEST' } };
     if (method === 'apps.connections.open')
       return { json: { ok: true, url: `${this.url.replace('http', 'ws')}/socket` } };
-    if (method === 'chat.postMessage') return { json: { ok: true, channel: 'C0POLICY', ts: `${Date.now() / 1000}` } };
+    if (method === 'chat.postMessage') {
+      const stored = this.store(call);
+      return { json: { ok: true, channel: stored.channel, ts: stored.ts } };
+    }
+    if (method === 'conversations.history') {
+      const oldest = Number(body.oldest ?? 0);
+      const messages = this.messages
+        .filter((m) => m.channel === body.channel && !m.threadTs && Number(m.ts) >= oldest)
+        .reverse()
+        .map((m) => ({ type: 'message', ts: m.ts, text: m.text, ...(m.metadata ? { metadata: m.metadata } : {}) }));
+      return { json: { ok: true, messages, has_more: false } };
+    }
     return { json: { ok: true } };
   };
 

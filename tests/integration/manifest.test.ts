@@ -43,7 +43,13 @@ describe('manifest.yml', () => {
   });
 
   it('asks only for the scopes the bot uses, and enables interactivity and Socket Mode', () => {
-    expect(manifest.oauth_config.scopes.bot).toEqual(['commands', 'chat:write', 'chat:write.public']);
+    expect(manifest.oauth_config.scopes.bot).toEqual([
+      'commands',
+      'chat:write',
+      'chat:write.public',
+      'channels:history',
+      'groups:history',
+    ]);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.settings.socket_mode_enabled).toBe(true);
   });

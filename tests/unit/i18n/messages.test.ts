@@ -28,10 +28,13 @@ describe('message catalog', () => {
     }
   });
 
-  it('holds no figures: numbers come from the dataset', () => {
+  it('holds no figures: numbers come from the dataset (only clock times and example dates appear)', () => {
     for (const locale of LOCALES) {
       for (const [key, value] of Object.entries(messages(locale))) {
-        expect(rendered(value), `${locale}.${key}`).not.toMatch(/\d/);
+        const text = rendered(value)
+          .replace(/\b\d{2}:\d{2}\b/g, '')
+          .replace(/\b\d{4}-\d{2}-\d{2}\b/g, '');
+        expect(text, `${locale}.${key}`).not.toMatch(/\d/);
       }
     }
   });

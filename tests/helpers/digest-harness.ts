@@ -1,0 +1,70 @@
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { WebClient } from '@slack/web-api';
+import { SlackDigestPoster } from '../../src/digests/delivery.js';
+import type { RunnerOptions } from '../../src/digests/runner.js';
+import type { Subscription } from '../../src/digests/schema.js';
+import { createDigestService, type DigestService } from '../../src/digests/service.js';
+import { openDatasetStore } from '../../src/store/dataset-store.js';
+import { backgroundClientOptions } from '../../src/transport/slack-client.js';
+import { FakeSlack } from './fake-slack.js';
+import { capturingLogger, DATASET_PATH } from './services.js';
+
+export const BOT_TOKEN = 'xoxb-7000-7001-digestTestBot';
+export const ADMINS = ['U0ADMIN1', 'U0ADMIN2'];
+
+/** A digest service on a fresh DATA_DIR, posting to a fake Slack over real HTTP with a settable clock. */
+export async function digestHarness(
+  options: { runner?: Partial<RunnerOptions>; dataDir?: string; slack?: FakeSlack } = {},
+) {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'apb-digest-'));
+  if (!options.dataDir) copyFileSync(DATASET_PATH, join(dataDir, 'dataset.json'));
+  const slack = options.slack ?? (await new FakeSlack().start());
+  const logger = capturingLogger();
+  let now = new Date('2026-11-30T00:00:30Z');
+  slack.clock = () => now.getTime();
+  const client = new WebClient(BOT_TOKEN, backgroundClientOptions(`${slack.url}/api/`));
+  const service: DigestService = createDigestService({
+    dataDir,
+    store: await openDatasetStore(join(dataDir, 'dataset.json')),
+    poster: new SlackDigestPoster(client),
+    adminUserIds: ADMINS,
+    focusCountry: 'KR',
+    defaults: { timezone: 'Asia/Seoul', locale: 'ko' },
+    logger,
+    clock: () => now,
+    runner: { channelGapMs: 10, ...options.runner },
+  });
+  return {
+    dataDir,
+    slack,
+    service,
+    logger,
+    setNow(instant: string | Date) {
+      now = new Date(instant);
+    },
+  };
+}
+
+export function subscription(channelId: string, overrides: Partial<Subscription> = {}): Subscription {
+  return {
+    channelId,
+    frequency: 'weekly',
+    days: ['mon'],
+    time: '09:00',
+    timezone: 'Asia/Seoul',
+    locale: 'ko',
+    skipDates: [],
+    paused: null,
+    notices: {},
+    createdBy: 'U0ADMIN1',
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export async function subscribe(service: DigestService, ...subs: Subscription[]): Promise<void> {
+  for (const sub of subs) await service.subscriptions.change(sub.channelId, () => sub);
+}
