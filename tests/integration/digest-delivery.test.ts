@@ -35,7 +35,7 @@ describe('a due digest', () => {
       const [post, ...more] = slack.posts(channel);
       expect(more).toEqual([]);
       expect(post?.text).toMatch(/AI (정책 브리프|policy brief)/);
-      expect((post?.blocks as unknown[]).length).toBeLessThanOrEqual(15);
+      expect(((post?.blocks ?? []) as unknown[]).length).toBeLessThanOrEqual(15);
       expect(post?.metadata).toEqual({ event_type: 'ai_policy_digest', event_payload: { slot_key: key(channel) } });
       expect(slack.messages.filter((m) => m.threadTs === post?.ts).length).toBeGreaterThan(0);
     }
