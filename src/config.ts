@@ -103,14 +103,18 @@ function withoutEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
   );
 }
 
-export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+/**
+ * `purpose: 'cli'` skips the checks that only matter for serving Slack (a signing secret for HTTP mode), so
+ * `cli digest run` needs just a bot token.
+ */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env, purpose: 'bot' | 'cli' = 'bot'): Config {
   const parsed = envSchema.safeParse(withoutEmpty(source));
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`));
   }
   const env = parsed.data;
   const { mode, problems } = modeOf(env);
-  if (problems.length > 0) throw new ConfigError(problems);
+  if (problems.length > 0 && purpose === 'bot') throw new ConfigError(problems);
   const apiKey = env.LLM_API_KEY ?? env.OPENAI_API_KEY;
   const baseUrl = env.LLM_BASE_URL ?? env.OPENAI_BASE_URL;
   const secrets = [env.SLACK_BOT_TOKEN, env.SLACK_APP_TOKEN, env.SLACK_SIGNING_SECRET, apiKey].filter(

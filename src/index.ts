@@ -109,7 +109,7 @@ async function startSlack(config: Config, services: CommandServices, logger: Log
 }
 
 async function main(argv: string[]): Promise<void> {
-  const config = loadConfig();
+  const config = loadConfig(process.env, argv.length > 0 ? 'cli' : 'bot');
   const quiet = argv.length > 0 || config.mode === 'console';
   const logger = createLogger({ level: quiet ? 'warn' : config.logLevel, secrets: config.secrets });
   const services = await openServices(config, logger);

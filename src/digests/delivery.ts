@@ -13,6 +13,10 @@ export type FailureKind =
   | 'not_in_channel'
   /** The channel is gone or archived: pause its subscription. */
   | 'gone'
+  /** Slack could not be reached at all (connection refused, DNS): nothing was posted; try again later. */
+  | 'unreachable'
+  /** Whether a lost post went out cannot be checked (e.g. no history scope): never re-post blindly. */
+  | 'unverifiable'
   /** Slack refused this message for a reason that retrying will not fix. */
   | 'rejected';
 
@@ -42,7 +46,11 @@ interface SlackError {
   data?: { error?: string };
   statusCode?: number;
   retryAfter?: number;
+  original?: { code?: string; cause?: { code?: string } };
 }
+
+/** Failures before any byte reached Slack. */
+const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
 export function classify(error: unknown): DeliveryError {
   if (error instanceof DeliveryError) return error;
@@ -60,10 +68,13 @@ export function classify(error: unknown): DeliveryError {
     return new DeliveryError('rejected', `http_${e.statusCode}`);
   }
   if (e.code === 'slack_webapi_http_error') return new DeliveryError('ambiguous', `http_${e.statusCode ?? 'error'}`);
-  return new DeliveryError(
-    'ambiguous',
-    e.code === 'slack_webapi_request_error' ? 'request_failed' : 'unexpected_error',
-  );
+  if (e.code === 'slack_webapi_request_error') {
+    const cause = e.original?.cause?.code ?? e.original?.code ?? '';
+    return NEVER_SENT.has(cause)
+      ? new DeliveryError('unreachable', cause)
+      : new DeliveryError('ambiguous', cause || 'request_failed');
+  }
+  return new DeliveryError('ambiguous', 'unexpected_error');
 }
 
 /** Slack's side of a digest: post, find what was posted, and message an admin. */

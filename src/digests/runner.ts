@@ -256,11 +256,14 @@ export class DigestRunner {
     }
   }
 
+  /** Looks for the slot's message; if the channel cannot be read, the outcome stays unknown (or unverifiable). */
   private async findOrUnverifiable(channel: string, key: string, since: Date): Promise<string | null> {
     try {
       return await this.deps.poster.findPosted(channel, key, since);
     } catch (error) {
-      throw new DeliveryError('ambiguous', `unverifiable_${classify(error).code}`);
+      const failure = classify(error);
+      const transient = ['ambiguous', 'unreachable', 'rate_limited'].includes(failure.kind);
+      throw new DeliveryError(transient ? 'ambiguous' : 'unverifiable', `history_${failure.code}`);
     }
   }
 

@@ -1,8 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { copyFileSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeSlack } from '../helpers/fake-slack.js';
+import { DATASET_PATH } from '../helpers/services.js';
 import { eventually, postSigned, slashCommandBody } from '../helpers/slack-http.js';
 import { cleanEnv, ROOT } from '../helpers/spawn.js';
 
@@ -124,6 +128,18 @@ describe('Socket Mode', () => {
     );
     expect(await eventually(() => slack?.responses.length === 1, 5000)).toBe(true);
     expect(JSON.stringify(slack.responses[0]?.body)).toContain('35위/38 (OECD 38개국)');
+
+    const digest = Object.fromEntries(
+      new URLSearchParams(slashCommandBody('/ai-digest', 'status', `${slack.url}/response/8`)),
+    );
+    slack.sendEnvelope({
+      envelope_id: 'env-2',
+      type: 'slash_commands',
+      accepts_response_payload: true,
+      payload: digest,
+    });
+    expect(await eventually(() => slack?.responses.length === 2, 5000)).toBe(true);
+    expect(JSON.stringify(slack.responses[1]?.body)).toContain('다이제스트를 구독하지 않았습니다');
     expect(output).not.toContain(APP);
   });
 });

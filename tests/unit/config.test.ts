@@ -61,6 +61,10 @@ describe('loadConfig', () => {
     expect(config.slack.apiUrl).toBe('http://127.0.0.1:9999/api/');
   });
 
+  it('lets the CLI run with a bot token alone', () => {
+    expect(loadConfig({ SLACK_BOT_TOKEN: BOT }, 'cli').slack.botToken).toBe(BOT);
+  });
+
   it('treats empty values as unset', () => {
     expect(loadConfig({ SLACK_BOT_TOKEN: '', PORT: '' })).toMatchObject({ mode: 'console', port: 3000 });
   });
