@@ -37,10 +37,17 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+/** Each bot gets its own DATA_DIR, a copy of the shipped dataset. */
+function dataDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'apb-modes-'));
+  copyFileSync(DATASET_PATH, join(dir, 'dataset.json'));
+  return dir;
+}
+
 function startBot(env: Record<string, string>): ChildProcess {
   const bot = spawn('npm', ['start', '--silent'], {
     cwd: ROOT,
-    env: cleanEnv(env),
+    env: cleanEnv({ DATA_DIR: dataDir(), ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
