@@ -1,17 +1,17 @@
-import { fitMessages } from '../briefings/reply.js';
-import { buildDigest, type Digest } from '../briefings/weekly-digest.js';
-import type { Locale } from '../i18n/locale.js';
+import type { Digest } from '../briefings/weekly-digest.js';
 import { forEachLimited } from '../lib/pool.js';
 import type { Logger } from '../logger.js';
 import type { DatasetStore } from '../store/dataset-store.js';
-import { classify, DeliveryError, type DigestPoster } from './delivery.js';
+import { buildChannelDigest } from './channel-digest.js';
+import { classify, type DeliveryError, type DigestPoster } from './delivery.js';
 import type { DigestHealth } from './health.js';
 import type { DigestLedger } from './ledger.js';
 import { AdminNotices } from './notices.js';
 import { Pacer } from './pacer.js';
 import { planDue, scheduledKey } from './plan.js';
 import type { LedgerEntry, Subscription } from './schema.js';
-import { type SnapshotStore, snapshotOf } from './snapshot.js';
+import { SlotDelivery } from './slot-delivery.js';
+import type { SnapshotStore } from './snapshot.js';
 import type { SubscriptionStore } from './subscriptions.js';
 
 export interface RunnerOptions {
@@ -73,14 +73,15 @@ export interface RunReport {
  */
 export class DigestRunner {
   readonly options: RunnerOptions;
-  private readonly pacer: Pacer;
   private readonly notices: AdminNotices;
+  private readonly slots: SlotDelivery;
   private readonly inFlight = new Set<Promise<unknown>>();
 
   constructor(private readonly deps: RunnerDeps) {
     this.options = { ...DEFAULT_RUNNER_OPTIONS, ...deps.options };
-    this.pacer = new Pacer(this.options.channelGapMs);
     this.notices = new AdminNotices(deps);
+    const pacer = new Pacer(this.options.channelGapMs);
+    this.slots = new SlotDelivery({ ...deps, notices: this.notices, pacer, maxAttempts: this.options.maxAttempts });
   }
 
   /** Everything due at `at` (the latest slot of each subscription, within the grace window). */
@@ -115,8 +116,8 @@ export class DigestRunner {
   }
 
   /** The digest a channel would get now, with its real previous digest as the base for "what changed". */
-  async preview(subscription: Subscription, now: Date): Promise<Digest> {
-    return this.build(subscription, now, now, false);
+  preview(subscription: Subscription, now: Date): Promise<Digest> {
+    return buildChannelDigest(this.deps, subscription, { slot: now, now, late: false });
   }
 
   /** Waits for runs in progress (for SIGTERM), at most `timeoutMs`. */
@@ -161,22 +162,6 @@ export class DigestRunner {
     report.skipped.push({ channelId: sub.channelId, key, slot: entry.slot, detail: `${state}: ${reason}` });
   }
 
-  private async build(sub: Subscription, slot: Date, now: Date, late: boolean, key?: string): Promise<Digest> {
-    const history = await this.deps.ledger.forChannel(sub.channelId);
-    const previous = history.find((e) => e.state === 'posted' && e.key !== key);
-    const snapshot = previous?.snapshot ? await this.deps.snapshots.load(previous.snapshot) : null;
-    return buildDigest({
-      view: this.deps.store.current(),
-      focusCountry: this.deps.focusCountry,
-      locale: sub.locale,
-      timezone: sub.timezone,
-      slot,
-      now,
-      late,
-      previous: previous ? { postedAt: new Date(previous.postedAt ?? previous.slot), snapshot } : null,
-    });
-  }
-
   private async deliver(sub: Subscription, slot: Date, kind: LedgerEntry['kind'], late: boolean, report: RunReport) {
     const key = kind === 'manual' ? `${sub.channelId}@manual:${slot.toISOString()}` : scheduledKey(sub.channelId, slot);
     const base = { channelId: sub.channelId, key, slot: slot.toISOString() };
@@ -200,7 +185,7 @@ export class DigestRunner {
       return;
     }
     try {
-      const ts = await this.post(sub, slot, key, late, claim.entry, claim.outcome === 'reconcile');
+      const ts = await this.slots.post(sub, claim.entry, late, claim.outcome === 'reconcile');
       report.posted.push({ ...base, detail: ts.reconciled ? 'reconciled' : 'posted', ts: ts.ts, late });
     } catch (error) {
       const failure = classify(error);
@@ -209,83 +194,14 @@ export class DigestRunner {
     }
   }
 
-  private async post(
-    sub: Subscription,
-    slot: Date,
-    key: string,
-    late: boolean,
-    entry: LedgerEntry,
-    reconcile: boolean,
-  ) {
-    const since = new Date(Date.parse(entry.firstClaimedAt) - 5 * 60_000);
-    if (reconcile) {
-      const found = await this.findOrUnverifiable(sub.channelId, key, since);
-      if (found) {
-        await this.deps.ledger.record(key, { state: 'posted', ts: found, postedAt: this.deps.clock().toISOString() });
-        return { ts: found, reconciled: true };
-      }
-    }
-    const digest = await this.build(sub, slot, this.deps.clock(), late, key);
-    const [main] = fitMessages(digest.main, sub.locale);
-    if (!main) throw new DeliveryError('rejected', 'empty_digest');
-    const ts = await this.postOnce(sub.channelId, key, main, since);
-    const snapshot = await this.deps.snapshots.save(snapshotOf(this.deps.store.current()));
-    await this.deps.ledger.record(key, { state: 'posted', ts, postedAt: this.deps.clock().toISOString(), snapshot });
-    await this.notices.clear(sub);
-    await this.postThread(sub, key, digest, ts);
-    return { ts, reconciled: false };
-  }
-
-  /** Posts, and after an ambiguous failure looks for the message before trying again. */
-  private async postOnce(channel: string, key: string, message: Parameters<DigestPoster['post']>[1], since: Date) {
-    for (let attempt = 1; ; attempt++) {
-      await this.pacer.wait(channel);
-      try {
-        return (await this.deps.poster.post(channel, message, { slotKey: key })).ts;
-      } catch (error) {
-        const failure = classify(error);
-        if (failure.kind !== 'ambiguous' || attempt >= this.options.maxAttempts) throw failure;
-        this.deps.logger.warn('digest post outcome unknown; checking the channel', {
-          channel,
-          key,
-          code: failure.code,
-        });
-        const found = await this.findOrUnverifiable(channel, key, since);
-        if (found) return found;
-      }
-    }
-  }
-
-  /** Looks for the slot's message; if the channel cannot be read, the outcome stays unknown (or unverifiable). */
-  private async findOrUnverifiable(channel: string, key: string, since: Date): Promise<string | null> {
-    try {
-      return await this.deps.poster.findPosted(channel, key, since);
-    } catch (error) {
-      const failure = classify(error);
-      const transient = ['ambiguous', 'unreachable', 'rate_limited'].includes(failure.kind);
-      throw new DeliveryError(transient ? 'ambiguous' : 'unverifiable', `history_${failure.code}`);
-    }
-  }
-
-  private async postThread(sub: Subscription, key: string, digest: Digest, ts: string) {
-    try {
-      for (const message of fitMessages(digest.thread, sub.locale as Locale)) {
-        await this.pacer.wait(sub.channelId);
-        await this.deps.poster.post(sub.channelId, message, { threadTs: ts });
-      }
-      await this.deps.ledger.record(key, { threadTs: ts });
-    } catch (error) {
-      // The digest itself is out; a missing thread is worth a log line, not a second digest.
-      this.deps.logger.warn('digest thread reply failed', { channel: sub.channelId, key, code: classify(error).code });
-    }
-  }
-
   private async fail(sub: Subscription, entry: LedgerEntry, failure: DeliveryError) {
     const { kind, code } = failure;
     const ledger = this.deps.ledger;
     this.deps.logger.error('digest not posted', { channel: sub.channelId, key: entry.key, kind, code });
-    if (kind === 'ambiguous') {
-      const final = entry.attempts >= this.options.maxAttempts || code.startsWith('unverifiable');
+    if (kind === 'ambiguous' || kind === 'unverifiable') {
+      // Unknown outcomes are reconciled by a later run; after too many, or when the channel cannot be read,
+      // stop rather than risk a duplicate, and tell admins.
+      const final = kind === 'unverifiable' || entry.attempts >= this.options.maxAttempts;
       await ledger.record(
         entry.key,
         final ? { state: 'failed', reason: code, retryable: false } : { state: 'unknown', reason: code },
@@ -293,11 +209,8 @@ export class DigestRunner {
       if (final) await this.notices.tell(sub, 'unverifiable', code);
       return;
     }
-    await ledger.record(entry.key, {
-      state: 'failed',
-      reason: code,
-      retryable: kind === 'rate_limited' || kind === 'auth',
-    });
+    const retryable = kind === 'rate_limited' || kind === 'auth' || kind === 'unreachable';
+    await ledger.record(entry.key, { state: 'failed', reason: code, retryable });
     if (kind === 'auth') this.deps.health.tripAuth(code);
     else if (kind === 'gone') await this.notices.pause(sub, code);
     else if (kind === 'not_in_channel' || kind === 'rejected') await this.notices.tell(sub, kind, code);

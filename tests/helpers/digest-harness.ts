@@ -16,7 +16,7 @@ export const ADMINS = ['U0ADMIN1', 'U0ADMIN2'];
 
 /** A digest service on a fresh DATA_DIR, posting to a fake Slack over real HTTP with a settable clock. */
 export async function digestHarness(
-  options: { runner?: Partial<RunnerOptions>; dataDir?: string; slack?: FakeSlack } = {},
+  options: { runner?: Partial<RunnerOptions>; dataDir?: string; slack?: FakeSlack; apiUrl?: string } = {},
 ) {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'apb-digest-'));
   if (!options.dataDir) copyFileSync(DATASET_PATH, join(dataDir, 'dataset.json'));
@@ -24,7 +24,7 @@ export async function digestHarness(
   const logger = capturingLogger();
   let now = new Date('2026-11-30T00:00:30Z');
   slack.clock = () => now.getTime();
-  const client = new WebClient(BOT_TOKEN, backgroundClientOptions(`${slack.url}/api/`));
+  const client = new WebClient(BOT_TOKEN, backgroundClientOptions(options.apiUrl ?? `${slack.url}/api/`));
   const service: DigestService = createDigestService({
     dataDir,
     store: await openDatasetStore(join(dataDir, 'dataset.json')),

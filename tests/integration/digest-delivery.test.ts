@@ -251,6 +251,35 @@ describe('delivery problems', () => {
     expect(new Set(calls).size).toBe(calls.length);
   });
 
+  it('Slack unreachable: nothing was sent, so the slot stays open and a later run posts it once', async () => {
+    const { service, slack, dataDir } = await harness({ apiUrl: 'http://127.0.0.1:59999/api/' });
+    await subscribe(service, subscription('C0AAA'));
+    const down = await service.runner.runDue(new Date('2026-11-30T00:00:30Z'));
+    expect(down.failed[0]?.detail).toBe('unreachable: ECONNREFUSED');
+    expect((await service.ledger.forChannel('C0AAA'))[0]).toMatchObject({ state: 'failed', retryable: true });
+    const back = await harness({ dataDir, slack });
+    back.setNow('2026-11-30T00:05:00Z');
+    await back.service.runner.runDue(new Date('2026-11-30T00:05:00Z'));
+    expect(slack.posts('C0AAA')).toHaveLength(1);
+    expect(slack.calls.filter((c) => String(c.body.channel).startsWith('U'))).toHaveLength(0);
+  });
+
+  it('a lost response in a channel the bot cannot read: never re-posted, admins told', async () => {
+    const { service, slack } = await harness();
+    await subscribe(service, subscription('C0AAA'));
+    slack.on('chat.postMessage', (call) => {
+      if (String(call.body.channel).startsWith('U')) return { json: { ok: true, ts: '1.1' } };
+      slack.store(call);
+      return { status: 500, json: { ok: false } };
+    });
+    slack.on('conversations.history', () => ({ json: { ok: false, error: 'missing_scope' } }));
+    const report = await service.runner.runDue(new Date('2026-11-30T00:00:30Z'));
+    await service.runner.runDue(new Date('2026-11-30T00:30:00Z'));
+    expect(report.failed[0]?.detail).toBe('unverifiable: history_missing_scope');
+    expect(slack.posts('C0AAA')).toHaveLength(1);
+    expect(slack.calls.filter((c) => String(c.body.channel).startsWith('U'))).toHaveLength(ADMINS.length);
+  });
+
   it('one channel failing never holds up the others', async () => {
     const { service, slack } = await harness({ runner: { concurrency: 1 } });
     await subscribe(service, subscription('C0AAA'), subscription('C0BAD'), subscription('C0CCC'));
