@@ -1,4 +1,5 @@
 import type { Locale } from './locale.js';
+import { digestMessages } from './messages-digest.js';
 
 /**
  * Every user-facing string, in Korean and English, as Slack mrkdwn (so a literal < is written &lt;).
@@ -82,87 +83,11 @@ const ko = {
     '국가 AI 경쟁력 지표를 출처와 함께 알려 드립니다. 모든 답은 기본적으로 나에게만 보이며, ‘채널에 공유’ 버튼으로 채널에 올릴 수 있습니다.',
   helpLanguage: '언어: 명령 뒤에 `--en` 또는 `--ko`(또는 `lang:en`)를 붙이세요. 기본 언어는 한국어입니다.',
   helpCommandTitle: (command: string) => `${command} 사용법`,
-  // digests
-  digestTitle: (date: string) => `AI 정책 브리프 · ${date}`,
-  digestMeta: (focus: string, time: string, zone: string) => `${focus} 기준 · ${time} ${zone}`,
-  digestLate: (scheduled: string) => `⏰ 지연 발송: 원래 예정 시각은 ${scheduled}입니다.`,
-  digestHeadline: '핵심 지표',
-  digestChanges: '지난 다이제스트 이후 달라진 점',
-  digestNoChanges: '이번에는 달라진 수치가 없습니다.',
-  digestFirst: '이 채널의 첫 다이제스트입니다. 다음부터 달라진 수치를 알려 드립니다.',
-  digestNoBaseline: '지난 다이제스트의 기준 데이터를 찾지 못해 변경 사항을 비교하지 못했습니다.',
-  digestMoreChanges: (count: number) => `외 ${count}건은 스레드에 있습니다.`,
-  changeAdded: '신규',
-  changeRemoved: '삭제',
-  digestUpcoming: (days: number) => `앞으로 ${days}일 일정`,
-  digestNoUpcoming: (days: number) => `앞으로 ${days}일 안에 예정된 일정이 없습니다.`,
-  digestPassed: '지난 다이제스트 이후 지난 일정',
-  digestThreadHint: '전체 표와 모든 출처는 이 메시지의 스레드에 있습니다.',
-  digestThreadTitle: '상세: 전체 순위, 변경 내역, 일정',
-  digestAllChanges: '변경 내역 전체',
-  digestAllRankings: '전체 지수 순위',
-  digestSummary: '요약',
-  // /ai-digest
-  digestScheduleWeekly: (days: string, time: string) => `매주 ${days} ${time}`,
-  digestScheduleWeekdays: (time: string) => `평일(월~금) ${time}`,
-  digestScheduleDaily: (time: string) => `매일 ${time}`,
-  weekdayNames: '일요일,월요일,화요일,수요일,목요일,금요일,토요일',
-  listJoin: '·',
-  languageName: (locale: string): string => (locale === 'ko' ? '한국어' : '영어'),
-  digestSubscribed: (channel: string, schedule: string, zone: string, language: string) =>
-    `✅ ${channel} 채널은 ${schedule} ${zone}에 ${language} AI 정책 브리프를 받습니다.`,
-  digestNextRuns: '다음 발송',
-  digestInviteHint: '비공개 채널이라면 봇을 초대해야 발송됩니다: `/invite @AI Policy Brief`',
-  digestUnsubscribed: (channel: string) => `${channel} 채널의 다이제스트 구독을 해지했습니다.`,
-  digestNotSubscribed: (channel: string) =>
-    `${channel} 채널은 다이제스트를 구독하지 않았습니다. 관리자는 \`/ai-digest subscribe\`로 구독할 수 있습니다.`,
-  digestStatusTitle: (channel: string) => `${channel} 다이제스트`,
-  digestScheduleLabel: '일정',
-  digestLastRun: '지난 발송',
-  digestNever: '아직 없음',
-  digestLateMark: '지연 발송',
-  digestSkipDates: '건너뛸 날짜',
-  digestPausedLabel: (reason: string) =>
-    `⏸️ 일시 중지됨(${reason}). 다시 받으려면 \`/ai-digest subscribe\`를 실행하세요.`,
-  digestLastProblem: (state: string, reason: string) => `⚠️ 최근 발송 문제: ${state}(${reason})`,
-  digestListTitle: (count: number) => `다이제스트 구독 ${count}개`,
-  digestListEmpty: '다이제스트를 구독한 채널이 없습니다.',
-  digestPaused: '일시 중지',
-  digestPreviewNote: '미리보기입니다. 채널에는 게시되지 않았습니다. 아래는 스레드에 들어갈 상세 내용입니다.',
-  digestPostedNow: (link: string) => `✅ 다이제스트를 게시했습니다: ${link}`,
-  digestAlreadyPosted: (link: string) => `이미 방금 게시했습니다: ${link}`,
-  digestInProgress: '이 채널의 다이제스트를 게시하는 중입니다. 잠시 후 확인해 주세요.',
-  digestPostFailed: (reason: string) => `다이제스트를 게시하지 못했습니다(${reason}).`,
-  digestOffline: 'Slack에 연결되지 않은 콘솔에서는 게시할 수 없습니다. `/ai-digest preview`로 내용을 확인하세요.',
-  digestSkipAdded: (date: string) => `${date}에는 다이제스트를 보내지 않습니다.`,
-  digestSkipRemoved: (date: string) => `${date}을(를) 건너뛸 날짜에서 뺐습니다.`,
-  digestSkipUnknown: (date: string) => `${date}은(는) 건너뛸 날짜 목록에 없습니다.`,
-  digestSkipPast: (date: string) => `${date}은(는) 이미 지난 날짜입니다.`,
-  digestBadDate: (text: string) => `‘${text}’는 날짜가 아닙니다. YYYY-MM-DD로 적어 주세요.`,
-  digestAdminOnly:
-    '구독 변경은 관리자만 할 수 있습니다. 필요하면 관리자에게 요청해 주세요. 조회는 누구나 할 수 있습니다: `/ai-digest status`, `/ai-digest list`, `/ai-digest preview`.',
-  digestBadSchedule: (problem: string) => `일정을 이해하지 못했습니다: ${problem}`,
-  digestExample: '예: `/ai-digest subscribe weekly mon 09:00 Asia/Seoul ko`, `/ai-digest subscribe weekdays 08:30`',
-  digestDaysWithFrequency: '평일·매일 일정에는 요일을 함께 적지 않습니다.',
-  digestBadTime: (text: string) => `‘${text}’는 시각이 아닙니다(HH:MM, 00:00~23:59).`,
-  digestBadZone: (text: string) => `‘${text}’는 알 수 없는 시간대입니다(예: Asia/Seoul, Europe/Paris, UTC).`,
-  digestRepeated: (what: string) => `${what}을(를) 두 번 적었습니다.`,
-  digestNoChannel: '채널 안에서 실행해 주세요.',
-  digestUnavailable: '이 실행 환경에서는 다이제스트를 쓸 수 없습니다.',
-  // notices to admins about digest delivery
-  noticeNotInChannel: (channel: string) =>
-    `${channel} 채널에 AI 정책 브리프를 보내지 못했습니다: 봇이 채널 멤버가 아닙니다. 채널에서 \`/invite @AI Policy Brief\`를 실행해 주세요. 다음 예정 발송은 그대로 시도합니다.`,
-  noticeGone: (channel: string, code: string) =>
-    `${channel} 채널이 없거나 보관되어(${code}) 이 채널의 다이제스트 구독을 일시 중지했습니다. 다시 받으려면 채널에서 \`/ai-digest subscribe\`를 실행하세요.`,
-  noticeRejected: (channel: string, code: string) =>
-    `${channel} 채널에 다이제스트를 보내지 못했습니다(${code}). \`/ai-digest status\`로 상태를 확인해 주세요.`,
-  noticeUnverifiable: (channel: string, code: string) =>
-    `${channel} 채널의 다이제스트가 게시되었는지 확인하지 못했습니다(${code}). 중복 게시를 피하려고 다시 보내지 않았습니다. 채널을 확인해 주세요.`,
 };
 
-type Catalog = typeof ko;
+type Catalog = typeof ko & typeof digestMessages.ko;
 
-const en: Catalog = {
+const en: typeof ko = {
   source: 'Source',
   sources: 'Sources',
   noData: 'no data',
@@ -235,83 +160,12 @@ const en: Catalog = {
     'National AI competitiveness figures, each with its source. Answers are visible only to you; the “Share to channel” button posts them to the channel.',
   helpLanguage: 'Language: add `--en` or `--ko` (or `lang:en`) to any command. Korean is the default.',
   helpCommandTitle: (command) => `How to use ${command}`,
-  digestTitle: (date) => `AI policy brief · ${date}`,
-  digestMeta: (focus, time, zone) => `Focus: ${focus} · ${time} ${zone}`,
-  digestLate: (scheduled) => `⏰ Sent late: it was due ${scheduled}.`,
-  digestHeadline: 'Headline figures',
-  digestChanges: 'What changed since the last digest',
-  digestNoChanges: 'No figures changed since the last digest.',
-  digestFirst: 'This is the first digest in this channel; from the next one on it will say what changed.',
-  digestNoBaseline: 'The data the last digest showed could not be found, so changes cannot be compared.',
-  digestMoreChanges: (count) => `${count} more in the thread.`,
-  changeAdded: 'new',
-  changeRemoved: 'removed',
-  digestUpcoming: (days) => `Next ${days} days`,
-  digestNoUpcoming: (days) => `Nothing scheduled in the next ${days} days.`,
-  digestPassed: 'Passed since the last digest',
-  digestThreadHint: 'Full tables and every source are in this message’s thread.',
-  digestThreadTitle: 'Details: all rankings, every change, milestones',
-  digestAllChanges: 'Every change',
-  digestAllRankings: 'Every index ranking',
-  digestSummary: 'Summary',
-  digestScheduleWeekly: (days, time) => `every ${days} at ${time}`,
-  digestScheduleWeekdays: (time) => `weekdays (Mon–Fri) at ${time}`,
-  digestScheduleDaily: (time) => `every day at ${time}`,
-  weekdayNames: 'Sunday,Monday,Tuesday,Wednesday,Thursday,Friday,Saturday',
-  listJoin: ', ',
-  languageName: (locale) => (locale === 'ko' ? 'Korean' : 'English'),
-  digestSubscribed: (channel, schedule, zone, language) =>
-    `✅ ${channel} will get the AI policy brief ${schedule} ${zone}, in ${language}.`,
-  digestNextRuns: 'Next runs',
-  digestInviteHint: 'In a private channel the bot must be invited first: `/invite @AI Policy Brief`',
-  digestUnsubscribed: (channel) => `${channel} no longer gets the digest.`,
-  digestNotSubscribed: (channel) =>
-    `${channel} has no digest subscription. An admin can add one with \`/ai-digest subscribe\`.`,
-  digestStatusTitle: (channel) => `Digest for ${channel}`,
-  digestScheduleLabel: 'Schedule',
-  digestLastRun: 'Last run',
-  digestNever: 'none yet',
-  digestLateMark: 'sent late',
-  digestSkipDates: 'Dates skipped',
-  digestPausedLabel: (reason) => `⏸️ Paused (${reason}). Run \`/ai-digest subscribe\` to resume.`,
-  digestLastProblem: (state, reason) => `⚠️ Last delivery problem: ${state} (${reason})`,
-  digestListTitle: (count) => `${count} digest subscriptions`,
-  digestListEmpty: 'No channel subscribes to the digest.',
-  digestPaused: 'paused',
-  digestPreviewNote: 'Preview only: nothing was posted. The details that would go in the thread follow.',
-  digestPostedNow: (link) => `✅ Digest posted: ${link}`,
-  digestAlreadyPosted: (link) => `Already posted a moment ago: ${link}`,
-  digestInProgress: 'A digest for this channel is being posted right now. Please check again shortly.',
-  digestPostFailed: (reason) => `The digest could not be posted (${reason}).`,
-  digestOffline:
-    'The local console is not connected to Slack, so nothing can be posted. Use `/ai-digest preview` to see it.',
-  digestSkipAdded: (date) => `No digest will be sent on ${date}.`,
-  digestSkipRemoved: (date) => `${date} is no longer skipped.`,
-  digestSkipUnknown: (date) => `${date} is not on the list of skipped dates.`,
-  digestSkipPast: (date) => `${date} has already passed.`,
-  digestBadDate: (text) => `“${text}” is not a date. Please write YYYY-MM-DD.`,
-  digestAdminOnly:
-    'Only admins can change subscriptions; please ask one if you need a change. Anyone can look: `/ai-digest status`, `/ai-digest list`, `/ai-digest preview`.',
-  digestBadSchedule: (problem) => `I could not read that schedule: ${problem}`,
-  digestExample:
-    'For example: `/ai-digest subscribe weekly mon 09:00 Asia/Seoul ko`, `/ai-digest subscribe weekdays 08:30`',
-  digestDaysWithFrequency: 'Weekday and daily schedules take no day names.',
-  digestBadTime: (text) => `“${text}” is not a time (HH:MM, 00:00–23:59).`,
-  digestBadZone: (text) => `“${text}” is not a known time zone (e.g. Asia/Seoul, Europe/Paris, UTC).`,
-  digestRepeated: (what) => `${what} was given twice.`,
-  digestNoChannel: 'Please run this in a channel.',
-  digestUnavailable: 'Digests are not available here.',
-  noticeNotInChannel: (channel) =>
-    `The AI policy brief could not be posted in ${channel}: the bot is not a member. Please run \`/invite @AI Policy Brief\` there. The next scheduled digest will be tried as usual.`,
-  noticeGone: (channel, code) =>
-    `${channel} is gone or archived (${code}), so its digest subscription is paused. Run \`/ai-digest subscribe\` there to resume.`,
-  noticeRejected: (channel, code) =>
-    `The digest for ${channel} could not be posted (${code}). See \`/ai-digest status\` there.`,
-  noticeUnverifiable: (channel, code) =>
-    `Whether the digest for ${channel} was posted could not be confirmed (${code}); to avoid a duplicate it was not sent again. Please check the channel.`,
 };
 
-const catalogs: Record<Locale, Catalog> = { ko, en };
+const catalogs: Record<Locale, Catalog> = {
+  ko: { ...ko, ...digestMessages.ko },
+  en: { ...en, ...digestMessages.en },
+};
 
 export type Messages = Catalog;
 

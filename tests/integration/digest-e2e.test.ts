@@ -132,3 +132,38 @@ describe('/ai-digest through HTTP mode', () => {
     });
   });
 });
+
+describe('a revoked token during a digest run', () => {
+  it('stops posting and turns /healthz degraded with the reason', async () => {
+    slack = await new FakeSlack().start();
+    slack.on('chat.postMessage', () => ({ json: { ok: false, error: 'token_revoked' } }));
+    const due = new Date(Date.now() - 10 * 60_000);
+    const time = `${String(due.getUTCHours()).padStart(2, '0')}:${String(due.getUTCMinutes()).padStart(2, '0')}`;
+    const dir = await dataDirWith(
+      subscription('C0AAA', { frequency: 'daily', days: [], time, timezone: 'UTC' }),
+      subscription('C0BBB', { frequency: 'daily', days: [], time, timezone: 'UTC' }),
+    );
+    const port = 20000 + Math.floor(Math.random() * 20000);
+    bot = spawn('npm', ['start', '--silent'], {
+      cwd: ROOT,
+      env: env(dir, { SLACK_SIGNING_SECRET: SECRET, PORT: String(port) }),
+      stdio: 'ignore',
+      detached: true,
+    });
+    const health = async () =>
+      fetch(`http://127.0.0.1:${port}/healthz`).then(
+        (r) => r.json() as Promise<Record<string, unknown>>,
+        () => null,
+      );
+    let report: Record<string, unknown> | null = null;
+    const end = Date.now() + 20_000;
+    while (Date.now() < end) {
+      report = await health();
+      if (report?.status === 'degraded') break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(report).toMatchObject({ status: 'degraded', digests: { authFailure: { code: 'token_revoked' } } });
+    const calls = slack.calls.filter((c) => c.method === 'chat.postMessage').map((c) => c.body.channel);
+    expect(new Set(calls).size).toBe(calls.length);
+  });
+});
