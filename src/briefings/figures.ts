@@ -39,6 +39,7 @@ export function caveats(figure: Figure, locale: Locale): string[] {
   if (figure.verification === 'derived') out.push(t.derived);
   if (figure.verification === 'rank verified; score derived') out.push(t.rankVerifiedScoreDerived);
   if (figure.verification === 'unverified_from_article') out.push(t.unverifiedClaim);
+  if (figure.verification === 'entered_by_admin') out.push(t.enteredByAdmin);
   return out;
 }
 

@@ -8,6 +8,8 @@ import { escapeMrkdwn, stripInvisible, truncate, unescapeMrkdwn } from '../lib/e
 export interface CommandInput {
   /** Lower-cased words, without language flags or help words. */
   tokens: string[];
+  /** The text as typed (entities decoded, invisible characters removed, case kept), for free-form values. */
+  raw: string;
   /** A language asked for in the text (`--en`, `lang:ko` …). */
   locale?: Locale;
   help: boolean;
@@ -36,7 +38,7 @@ export function parseCommandText(text: string): CommandInput {
   const words = normalise(text)
     .split(/[\s,]+/u)
     .filter((w) => w.length > 0);
-  const input: CommandInput = { tokens: [], help: false };
+  const input: CommandInput = { tokens: [], raw: stripInvisible(unescapeMrkdwn(text).normalize('NFC')).trim(), help: false };
   for (const word of words) {
     const locale = languageOf(word);
     if (locale) input.locale = locale;
@@ -59,4 +61,15 @@ export function limitWords(input: CommandInput, locale: Locale): CommandInput {
 /** How a user's word is shown back to them: short and inert. */
 export function echo(word: string): string {
   return escapeMrkdwn(truncate(word, 40));
+}
+
+/**
+ * Splits text into words, keeping "quoted phrases" (straight or curly quotes) together and dropping the
+ * quotes: `set x period="2025 edition"` → ["set", "x", "period=2025 edition"].
+ */
+export function splitWords(text: string): string[] {
+  const words: string[] = [];
+  const pattern = /(?:[^\s"“”]+|"[^"]*"|“[^”]*”)+/gu;
+  for (const match of text.matchAll(pattern)) words.push(match[0].replace(/["“”]/g, ''));
+  return words;
 }

@@ -1,4 +1,5 @@
 import type { Locale } from './locale.js';
+import { dataMessages } from './messages-data.js';
 import { digestMessages } from './messages-digest.js';
 
 /**
@@ -14,6 +15,7 @@ const ko = {
   derived: '산출값',
   rankVerifiedScoreDerived: '순위 검증·점수 산출',
   unverifiedClaim: '미검증(기사 주장)',
+  enteredByAdmin: '관리자 입력',
   datasetLine: (version: number, date: string) => `데이터셋 v${version} · ${date} 갱신`,
   continued: (part: number, total: number) => `(계속 ${part}/${total})`,
   shortened: '_Slack 메시지 길이 제한으로 일부를 생략했습니다._',
@@ -85,7 +87,7 @@ const ko = {
   helpCommandTitle: (command: string) => `${command} 사용법`,
 };
 
-type Catalog = typeof ko & typeof digestMessages.ko;
+type Catalog = typeof ko & typeof digestMessages.ko & typeof dataMessages.ko;
 
 const en: typeof ko = {
   source: 'Source',
@@ -96,6 +98,7 @@ const en: typeof ko = {
   derived: 'derived',
   rankVerifiedScoreDerived: 'rank verified, score derived',
   unverifiedClaim: 'unverified (article claim)',
+  enteredByAdmin: 'entered by an admin',
   datasetLine: (version, date) => `Dataset v${version} · updated ${date}`,
   continued: (part, total) => `(continued ${part}/${total})`,
   shortened: "_Shortened to fit Slack's message limits._",
@@ -163,8 +166,8 @@ const en: typeof ko = {
 };
 
 const catalogs: Record<Locale, Catalog> = {
-  ko: { ...ko, ...digestMessages.ko },
-  en: { ...en, ...digestMessages.en },
+  ko: { ...ko, ...digestMessages.ko, ...dataMessages.ko },
+  en: { ...en, ...digestMessages.en, ...dataMessages.en },
 };
 
 export type Messages = Catalog;

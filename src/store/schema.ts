@@ -69,7 +69,14 @@ export const sourceSchema = z.strictObject({
 });
 
 export const CONFIDENCE = ['high', 'medium', 'low'] as const;
-export const VERIFICATION = ['verified', 'derived', 'rank verified; score derived', 'unverified_from_article'] as const;
+export const VERIFICATION = [
+  'verified',
+  'derived',
+  'rank verified; score derived',
+  'unverified_from_article',
+  /** Typed in by an admin through /ai-data; shown with a caveat until someone verifies it. */
+  'entered_by_admin',
+] as const;
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 

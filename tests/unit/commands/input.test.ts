@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { echo, parseCommandText } from '../../../src/commands/input.js';
+import { echo, parseCommandText, splitWords } from '../../../src/commands/input.js';
 
 describe('parseCommandText', () => {
   it('lower-cases, splits and reads language and help flags anywhere', () => {
-    expect(parseCommandText('  CETI   2025 --EN ')).toEqual({ tokens: ['ceti', '2025'], locale: 'en', help: false });
-    expect(parseCommandText('lang:ko help')).toEqual({ tokens: [], locale: 'ko', help: true });
-    expect(parseCommandText('도움말')).toEqual({ tokens: [], help: true });
+    expect(parseCommandText('  CETI   2025 --EN ')).toEqual({ tokens: ['ceti', '2025'], raw: 'CETI   2025 --EN', locale: 'en', help: false });
+    expect(parseCommandText('lang:ko help')).toMatchObject({ tokens: [], locale: 'ko', help: true });
+    expect(parseCommandText('도움말')).toMatchObject({ tokens: [], help: true });
   });
 
   it('folds full-width letters and drops invisible characters', () => {
@@ -29,6 +29,18 @@ describe('parseCommandText', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('splitWords', () => {
+  it('keeps quoted phrases together, with straight or curly quotes, and keeps case', () => {
+    expect(splitWords('set X period="2025 edition" publisher=“Dong-A Ilbo” value=3')).toEqual([
+      'set',
+      'X',
+      'period=2025 edition',
+      'publisher=Dong-A Ilbo',
+      'value=3',
+    ]);
   });
 });
 

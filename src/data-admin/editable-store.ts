@@ -1,0 +1,206 @@
+import { randomUUID } from 'node:crypto';
+import { unwatchFile, watchFile } from 'node:fs';
+import { join } from 'node:path';
+import lockfile from 'proper-lockfile';
+import { Mutex } from '../lib/mutex.js';
+import type { Logger } from '../logger.js';
+import { writeFileAtomic } from '../store/atomic-write.js';
+import { type DatasetStore, validateDataset } from '../store/dataset-store.js';
+import { createDatasetView, type DatasetView } from '../store/dataset-view.js';
+import { JsonFileAdapter } from '../store/json-file.js';
+import { type Dataset, datasetSchema } from '../store/schema.js';
+import { type AuditEntry, AuditLog, type FigureChange } from './audit.js';
+import { BackupStore } from './backups.js';
+
+/** An edit the schema rejects; `issues` name the record and field. */
+export class EditInvalidError extends Error {
+  override name = 'EditInvalidError' as const;
+  constructor(readonly issues: { path: readonly PropertyKey[]; message: string }[]) {
+    super(issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  }
+}
+
+/** The edit was valid but could not be saved (disk full, read-only, permissions); nothing changed. */
+export class SaveError extends Error {
+  override name = 'SaveError' as const;
+  constructor(readonly code: string) {
+    super(`could not save (${code})`);
+  }
+}
+
+export interface EditRequest {
+  actor: string;
+  action: 'set' | 'add' | 'remove' | 'restore' | 'undo' | 'import';
+  summary: string;
+  changeId?: string;
+  undoes?: string;
+  /** Changes the draft (a deep copy of the data on disk) and returns the ids of the figures it touched. */
+  mutate(draft: Dataset, current: DatasetView): string[];
+}
+
+export interface EditResult {
+  entry: AuditEntry;
+  /** True when this change was already applied earlier (a second Confirm, a replayed request). */
+  duplicate: boolean;
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * The dataset as an editable store. Every edit runs under an in-process mutex and a lock shared with other
+ * processes on the same DATA_DIR, starts from the file on disk, is built on a copy and validated in full; then
+ * the audit entry is written ahead, the previous version backed up, the file replaced atomically and the entry
+ * committed. Only then does the in-memory view change, so a failed edit changes nothing anywhere.
+ */
+export class EditableDatasetStore implements DatasetStore {
+  readonly audit: AuditLog;
+  readonly backups: BackupStore;
+  private readonly mutex = new Mutex();
+  private view: DatasetView;
+  private watching = false;
+
+  private constructor(
+    readonly path: string,
+    dataset: Dataset,
+    dataDir: string,
+    private readonly logger: Logger,
+    private readonly clock: () => Date,
+  ) {
+    this.view = createDatasetView(dataset);
+    this.audit = new AuditLog(join(dataDir, 'audit.jsonl'));
+    this.backups = new BackupStore(join(dataDir, 'backups'));
+  }
+
+  static async open(dataDir: string, options: { logger: Logger; clock?: () => Date }): Promise<EditableDatasetStore> {
+    const path = join(dataDir, 'dataset.json');
+    const dataset = await readDataset(path);
+    const store = new EditableDatasetStore(path, dataset, dataDir, options.logger, options.clock ?? (() => new Date()));
+    await store.locked(() => store.recover());
+    return store;
+  }
+
+  current(): DatasetView {
+    return this.view;
+  }
+
+  /** Follows edits made by another process (the CLI) on the same file. */
+  watch(intervalMs = 1000): () => void {
+    if (!this.watching) {
+      this.watching = true;
+      watchFile(this.path, { interval: intervalMs }, () => void this.refresh());
+    }
+    return () => {
+      unwatchFile(this.path);
+      this.watching = false;
+    };
+  }
+
+  async refresh(): Promise<void> {
+    try {
+      const onDisk = await readDataset(this.path);
+      if (onDisk.version !== this.view.version) this.view = createDatasetView(onDisk);
+    } catch (error) {
+      this.logger.error('dataset file changed but cannot be read; keeping the last good version', { error });
+    }
+  }
+
+  edit(request: EditRequest): Promise<EditResult> {
+    return this.mutex.run(() => this.locked(() => this.apply(request)));
+  }
+
+  /** Records a refused change attempt. */
+  async deny(actor: string, summary: string): Promise<void> {
+    await this.mutex.run(() =>
+      this.locked(() => this.audit.deny({ id: randomUUID(), at: this.clock().toISOString(), actor, action: 'denied', summary })),
+    );
+  }
+
+  private async apply(request: EditRequest): Promise<EditResult> {
+    const fresh = await readDataset(this.path);
+    if (fresh.version !== this.view.version) this.view = createDatasetView(fresh);
+    if (request.changeId) {
+      const done = (await this.audit.entries()).find((e) => e.changeId === request.changeId && e.status === 'committed');
+      if (done) return { entry: done, duplicate: true };
+    }
+    const draft = structuredClone(fresh);
+    const ids = [...new Set(request.mutate(draft, this.view))];
+    draft.version = fresh.version + 1;
+    draft.updatedAt = this.clock().toISOString();
+    const parsed = datasetSchema.safeParse(draft);
+    if (!parsed.success) throw new EditInvalidError(parsed.error.issues);
+    const entry = this.entryFor(request, fresh, parsed.data, ids);
+    await this.save(parsed.data, fresh, entry);
+    this.view = createDatasetView(parsed.data);
+    return { entry: { ...entry, status: 'committed' }, duplicate: false };
+  }
+
+  private entryFor(request: EditRequest, before: Dataset, after: Dataset, ids: string[]): Omit<AuditEntry, 'status'> {
+    const find = (d: Dataset, id: string) => d.figures.find((f) => f.id === id) ?? null;
+    const changes: FigureChange[] = ids
+      .map((id) => ({ id, before: find(before, id), after: find(after, id) }))
+      .filter((c) => !sameJson(c.before, c.after));
+    return {
+      id: randomUUID(),
+      at: this.clock().toISOString(),
+      actor: request.actor,
+      action: request.action,
+      summary: request.summary,
+      ...(request.changeId ? { changeId: request.changeId } : {}),
+      ...(request.undoes ? { undoes: request.undoes } : {}),
+      fromVersion: before.version,
+      toVersion: after.version,
+      changes,
+    };
+  }
+
+  private async save(next: Dataset, previous: Dataset, entry: Omit<AuditEntry, 'status'>): Promise<void> {
+    try {
+      await this.audit.begin(entry);
+      await this.backups.save(previous);
+      await writeFileAtomic(this.path, `${JSON.stringify(next, null, 2)}\n`);
+    } catch (error) {
+      await this.audit.finish(entry.id, 'aborted', this.clock()).catch(() => undefined);
+      throw new SaveError((error as NodeJS.ErrnoException).code ?? 'EIO');
+    }
+    // The dataset holds the edit now; if this marker is lost, recovery at the next start writes it.
+    await this.audit.finish(entry.id, 'committed', this.clock()).catch((error: unknown) => {
+      this.logger.warn('audit commit marker not written; it will be recovered at start', { error, entry: entry.id });
+    });
+  }
+
+  /** Settles entries a crash left pending: committed if the file holds their version, aborted if not. */
+  private async recover(): Promise<void> {
+    const version = this.view.version;
+    for (const entry of await this.audit.entries()) {
+      if (entry.status !== 'pending') continue;
+      const landed = entry.toVersion !== undefined && version >= entry.toVersion;
+      await this.audit.finish(entry.id, landed ? 'committed' : 'aborted', this.clock());
+      this.logger.warn('recovered an interrupted edit', { entry: entry.id, status: landed ? 'committed' : 'aborted' });
+    }
+  }
+
+  private async locked<T>(work: () => Promise<T>): Promise<T> {
+    let release: () => Promise<void>;
+    try {
+      release = await lockfile.lock(this.path, {
+        realpath: false,
+        stale: 10_000,
+        update: 2_000,
+        retries: { retries: 300, minTimeout: 5, maxTimeout: 100 },
+      });
+    } catch (error) {
+      throw new SaveError((error as NodeJS.ErrnoException).code ?? 'ELOCKED');
+    }
+    try {
+      return await work();
+    } finally {
+      await release().catch(() => undefined);
+    }
+  }
+}
+
+async function readDataset(path: string): Promise<Dataset> {
+  return validateDataset(await new JsonFileAdapter<unknown>(path).read(), path);
+}
