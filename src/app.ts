@@ -3,9 +3,11 @@ import { App, type Receiver } from '@slack/bolt';
 import type { CommandServices } from './commands/execute.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
+import { adminResolver } from './transport/admins.js';
 import { boltLogger } from './transport/bolt-logger.js';
 import { requestPathClientOptions } from './transport/slack-client.js';
 import { registerCommands, registerShareAction } from './transport/slack-commands.js';
+import { registerAddModal, registerDataButtons } from './transport/slack-data-admin.js';
 
 export interface HealthReport {
   status: 'ok' | 'degraded';
@@ -56,8 +58,19 @@ export function createSlackApp(deps: SlackAppDeps): App {
     clientOptions: requestPathClientOptions(config.slack.apiUrl),
     ...transportOptions(config, deps),
   });
-  registerCommands(app, services);
+  const isAdmin = adminResolver({
+    adminUserIds: config.adminUserIds,
+    workspaceAdmins: config.workspaceAdmins,
+    client: app.client,
+    logger,
+  });
+  registerCommands(app, services, isAdmin);
   registerShareAction(app, services);
+  if (services.dataAdmin) {
+    const deps = { dataAdmin: services.dataAdmin, defaultLocale: services.defaultLocale, isAdmin, logger };
+    registerDataButtons(app, deps);
+    registerAddModal(app, deps);
+  }
   app.error(async (error) => {
     logger.error('unhandled Slack listener error', { error });
   });

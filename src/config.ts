@@ -24,6 +24,8 @@ export interface Config {
   logLevel: LogLevel;
   /** Whether this process runs the digest scheduler (off when cron drives `digest run --at`). */
   scheduler: boolean;
+  /** Whether workspace admins and owners (users.info) count as bot admins besides ADMIN_USER_IDS. */
+  workspaceAdmins: boolean;
   /** Values the logger must never print. */
   secrets: string[];
 }
@@ -81,6 +83,7 @@ const envSchema = z.object({
   LLM_TIMEOUT_MS: z.coerce.number({ message: 'must be milliseconds' }).int().positive().default(15_000),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   SCHEDULER: z.enum(['on', 'off'], { message: 'must be on or off' }).default('on'),
+  ADMIN_WORKSPACE_ADMINS: z.enum(['on', 'off'], { message: 'must be on or off' }).default('off'),
 });
 
 type Env = z.infer<typeof envSchema>;
@@ -139,6 +142,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, purpose: 'bo
       : null,
     logLevel: env.LOG_LEVEL,
     scheduler: env.SCHEDULER === 'on',
+    workspaceAdmins: env.ADMIN_WORKSPACE_ADMINS === 'on',
     secrets,
   };
 }

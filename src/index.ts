@@ -2,24 +2,44 @@
  * The composition root: configuration, logger, dataset, digests, then the CLI (with arguments), the local
  * console (without Slack tokens) or the Slack app with its digest scheduler. Nothing else has start-up effects.
  */
-import { join } from 'node:path';
+
+import { existsSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { WebClient } from '@slack/web-api';
 import { createSlackApp, type HealthReport } from './app.js';
 import { runCli } from './cli/main.js';
 import type { CommandServices } from './commands/execute.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
+import { EditableDatasetStore } from './data-admin/editable-store.js';
+import { AlreadyRunningError, holdDataDir } from './data-admin/process-lock.js';
+import { DataAdmin } from './data-admin/service.js';
 import { SlackDigestPoster } from './digests/delivery.js';
 import { DigestScheduler } from './digests/scheduler.js';
 import { createDigestService, type DigestService } from './digests/service.js';
 import { createLogger, type Logger } from './logger.js';
-import { openDatasetStore } from './store/dataset-store.js';
 import { DataFileError } from './store/json-file.js';
 import { boltLogger } from './transport/bolt-logger.js';
 import { runConsole } from './transport/console.js';
+import { localSurface } from './transport/local-surface.js';
 import { backgroundClientOptions } from './transport/slack-client.js';
 import { slackErrorCode } from './transport/slack-commands.js';
 
 const EXIT_STARTUP_FAILURE = 3;
+
+/** How to get a good dataset back, naming the newest backup if there is one; the bad file stays as it is. */
+function restoreHint(path: string): string {
+  const dir = join(dirname(path), 'backups');
+  const newest = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((n) => /^dataset-v\d+\.json$/.test(n))
+        .sort()
+        .at(-1)
+    : undefined;
+  const restore = newest
+    ? `To restore the last good version: cp ${join(dir, newest)} ${path}`
+    : 'No backup exists yet: fix the file by hand, or restore it from version control (git checkout -- data/dataset.json).';
+  return `The file was left untouched. ${restore}\n`;
+}
 const SHUTDOWN_GRACE_MS = 10_000;
 
 /** auth.test failed at start-up: a bad token, or Slack (or SLACK_API_URL) out of reach. */
@@ -52,7 +72,7 @@ function digestService(config: Config, services: Omit<CommandServices, 'digests'
 }
 
 async function openServices(config: Config, logger: Logger): Promise<CommandServices> {
-  const store = await openDatasetStore(join(config.dataDir, 'dataset.json'));
+  const store = await EditableDatasetStore.open(config.dataDir, { logger });
   const view = store.current();
   if (!view.country(config.focusCountry)) {
     const known = view
@@ -68,6 +88,7 @@ async function openServices(config: Config, logger: Logger): Promise<CommandServ
     focusCountry: config.focusCountry,
     logger,
     adminUserIds: config.adminUserIds,
+    dataAdmin: new DataAdmin(store, config.dataDir, () => new Date()),
   };
   return { ...base, digests: digestService(config, base, logger) };
 }
@@ -114,13 +135,18 @@ async function main(argv: string[]): Promise<void> {
   const logger = createLogger({ level: quiet ? 'warn' : config.logLevel, secrets: config.secrets });
   const services = await openServices(config, logger);
   if (argv.length > 0) {
-    process.exitCode = await runCli(argv, services, { stdout: process.stdout, stderr: process.stderr });
+    const surface = localSurface(join(config.dataDir, 'exports'), config.defaultLocale);
+    process.exitCode = await runCli(argv, { ...services, surface }, { stdout: process.stdout, stderr: process.stderr });
     return;
   }
+  await holdDataDir(config.dataDir, logger);
+  const store = services.store as EditableDatasetStore;
+  store.watch();
   if (config.mode === 'console') {
     const operator = config.adminUserIds[0];
-    await runConsole(services, operator ? { userId: operator } : {});
-    return;
+    const surface = localSurface(join(config.dataDir, 'exports'), config.defaultLocale);
+    await runConsole(services, { surface, ...(operator ? { userId: operator } : {}) });
+    process.exit(0);
   }
   await startSlack(config, services, logger);
 }
@@ -130,7 +156,13 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof DataFileError || error instanceof SlackUnavailableError) {
+  if (error instanceof DataFileError) {
+    process.stderr.write(`AI Policy Brief cannot start. ${error.message}\n${restoreHint(error.path)}`);
+  } else if (
+    error instanceof ConfigError ||
+    error instanceof SlackUnavailableError ||
+    error instanceof AlreadyRunningError
+  ) {
     process.stderr.write(`AI Policy Brief cannot start. ${error.message}\n`);
   } else {
     process.stderr.write(`AI Policy Brief cannot start: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -1,6 +1,7 @@
 import type { Command } from '../commands/types.js';
 import type { Locale } from '../i18n/locale.js';
 import { messages } from '../i18n/messages.js';
+import { escapeMrkdwn } from '../lib/escape.js';
 import { context, header, section } from './blocks.js';
 import type { Briefing } from './reply.js';
 
@@ -11,7 +12,7 @@ function exampleList(command: Command): string {
 function commandSection(command: Command, locale: Locale): string {
   const t = messages(locale);
   return [
-    `*\`${command.name} ${command.usageHint[locale]}\`*`,
+    `*\`${escapeMrkdwn(`${command.name} ${command.usageHint[locale]}`.trim())}\`*`,
     command.description[locale],
     command.examples.length > 0 ? `${t.examples}: ${exampleList(command)}` : '',
   ]

@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { type CommandServices, executeCommand } from '../commands/execute.js';
+import type { Surface } from '../data-admin/service.js';
 import { isLocale } from '../i18n/locale.js';
 import { splitCommandLine } from '../transport/console.js';
 import { renderMessage } from '../transport/render-text.js';
@@ -24,6 +25,8 @@ Commands:
 Example: npm run --silent cli -- ask --json "/ai-rank ceti"
 `;
 
+export type CliServices = CommandServices & { surface?: Surface };
+
 export interface CliIo {
   stdout: Writable;
   stderr: Writable;
@@ -34,7 +37,7 @@ function misuse(io: CliIo, problem: string): number {
   return EXIT.misuse;
 }
 
-async function ask(args: string[], services: CommandServices, io: CliIo): Promise<number> {
+async function ask(args: string[], services: CliServices, io: CliIo): Promise<number> {
   // Everything from the slash command on is the command line, so its own flags (--en) need no quoting.
   const start = args.findIndex((a) => a.trimStart().startsWith('/'));
   if (start < 0) return misuse(io, 'ask needs a slash command, e.g. ask "/ai-rank"');
@@ -49,7 +52,13 @@ async function ask(args: string[], services: CommandServices, io: CliIo): Promis
   const { command, text } = splitCommandLine(line);
   const locale = isLocale(values.lang) ? values.lang : services.defaultLocale;
   const reply = await executeCommand(
-    { command, text, userId: values.user ?? 'UCLI', channelId: values.channel ?? 'CCLI' },
+    {
+      command,
+      text,
+      userId: values.user ?? 'UCLI',
+      channelId: values.channel ?? 'CCLI',
+      ...(services.surface ? { surface: services.surface } : {}),
+    },
     { ...services, defaultLocale: locale },
   );
   if (!reply) return misuse(io, `unknown command ${command}`);
@@ -79,7 +88,7 @@ function parseAsk(args: string[]) {
 }
 
 /** The scriptable entry point: returns the process exit code. */
-export async function runCli(argv: readonly string[], services: CommandServices, io: CliIo): Promise<number> {
+export async function runCli(argv: readonly string[], services: CliServices, io: CliIo): Promise<number> {
   const [sub, ...rest] = argv;
   if (sub === '--help' || sub === '-h' || sub === 'help') {
     io.stdout.write(USAGE);

@@ -2,11 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { context, section } from '../briefings/blocks.js';
 import { buildCommandHelp } from '../briefings/help.js';
 import { answerReply, errorReply, type Reply } from '../briefings/reply.js';
+import type { DataAdmin, Surface } from '../data-admin/service.js';
 import type { DigestService } from '../digests/service.js';
 import type { Locale } from '../i18n/locale.js';
 import { messages } from '../i18n/messages.js';
 import { isUserError, type UserError } from '../lib/errors.js';
-import { unescapeMrkdwn } from '../lib/escape.js';
+import { escapeMrkdwn, unescapeMrkdwn } from '../lib/escape.js';
 import type { Logger } from '../logger.js';
 import type { DatasetStore } from '../store/dataset-store.js';
 import { findCommand } from './index.js';
@@ -19,6 +20,10 @@ export interface CommandRequest {
   text: string;
   userId?: string;
   channelId?: string;
+  /** What the transport offers beyond a reply (buttons, modals, files). */
+  surface?: Surface;
+  /** Whether the user is an admin, when the transport decided (e.g. workspace admins); else ADMIN_USER_IDS. */
+  isAdmin?: boolean;
 }
 
 export interface CommandServices {
@@ -28,12 +33,13 @@ export interface CommandServices {
   logger: Logger;
   adminUserIds?: readonly string[];
   digests?: DigestService;
+  dataAdmin?: DataAdmin;
   clock?: () => Date;
 }
 
 function userErrorReply(command: Command, error: UserError, locale: Locale): Reply {
   const t = messages(locale);
-  const usage = `${t.usage}: \`${`${command.name} ${command.usageHint[locale]}`.trim()}\``;
+  const usage = `${t.usage}: \`${escapeMrkdwn(`${command.name} ${command.usageHint[locale]}`.trim())}\``;
   return errorReply(
     {
       text: unescapeMrkdwn(error.lines[0] ?? error.code),
@@ -64,11 +70,14 @@ export async function executeCommand(request: CommandRequest, services: CommandS
       data: services.store.current(),
       locale,
       focusCountry: services.focusCountry,
-      isAdmin: request.userId !== undefined && (services.adminUserIds ?? []).includes(request.userId),
+      isAdmin:
+        request.isAdmin ?? (request.userId !== undefined && (services.adminUserIds ?? []).includes(request.userId)),
       now: (services.clock ?? (() => new Date()))(),
       ...(request.userId ? { userId: request.userId } : {}),
       ...(request.channelId ? { channelId: request.channelId } : {}),
       ...(services.digests ? { digests: services.digests } : {}),
+      ...(services.dataAdmin ? { dataAdmin: services.dataAdmin } : {}),
+      ...(request.surface ? { surface: request.surface } : {}),
     };
     const { briefing, canonical } = await command.execute(limitWords(input, locale), ctx);
     const flag = locale === services.defaultLocale ? '' : ` --${locale}`;

@@ -1,3 +1,4 @@
+import { aiData } from './ai-data.js';
 import { aiDigest } from './ai-digest.js';
 import { createAiHelp } from './ai-help.js';
 import { aiRank } from './ai-rank.js';
@@ -5,7 +6,7 @@ import { talentGap } from './talent-gap.js';
 import type { Command } from './types.js';
 
 /** Every slash command, in the order help lists them. manifest.yml must list the same (a test checks). */
-export const commands: readonly Command[] = [aiRank, talentGap, aiDigest, createAiHelp(() => commands)];
+export const commands: readonly Command[] = [aiRank, talentGap, aiDigest, aiData, createAiHelp(() => commands)];
 
 export function findCommand(name: string): Command | undefined {
   return commands.find((c) => c.name === name);

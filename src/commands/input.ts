@@ -38,7 +38,11 @@ export function parseCommandText(text: string): CommandInput {
   const words = normalise(text)
     .split(/[\s,]+/u)
     .filter((w) => w.length > 0);
-  const input: CommandInput = { tokens: [], raw: stripInvisible(unescapeMrkdwn(text).normalize('NFC')).trim(), help: false };
+  const input: CommandInput = {
+    tokens: [],
+    raw: stripInvisible(unescapeMrkdwn(text).normalize('NFC')).trim(),
+    help: false,
+  };
   for (const word of words) {
     const locale = languageOf(word);
     if (locale) input.locale = locale;

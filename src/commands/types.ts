@@ -1,4 +1,5 @@
 import type { Briefing } from '../briefings/reply.js';
+import type { DataAdmin, Surface } from '../data-admin/service.js';
 import type { DigestService } from '../digests/service.js';
 import type { Locale } from '../i18n/locale.js';
 import type { DatasetView } from '../store/dataset-view.js';
@@ -19,6 +20,10 @@ export interface CommandContext {
   now: Date;
   /** Digest subscriptions and delivery, when the bot has them. */
   digests?: DigestService;
+  /** Dataset editing, when the bot has a writable DATA_DIR. */
+  dataAdmin?: DataAdmin;
+  /** What this transport can do beyond replying (buttons, modals, files). */
+  surface?: Surface;
 }
 
 /** One slash command: its description, and a parser and runner that know nothing about transports. */

@@ -45,7 +45,9 @@ const statusSchema = z.strictObject({
 
 const lineSchema = z.discriminatedUnion('type', [entrySchema, statusSchema]);
 
-export type AuditEntry = Omit<z.infer<typeof entrySchema>, 'status' | 'type'> & { status: 'pending' | 'committed' | 'aborted' | 'denied' };
+export type AuditEntry = Omit<z.infer<typeof entrySchema>, 'status' | 'type'> & {
+  status: 'pending' | 'committed' | 'aborted' | 'denied';
+};
 
 async function appendLine(path: string, line: unknown): Promise<void> {
   const handle = await open(path, 'a', 0o600);
@@ -78,8 +80,7 @@ export class AuditLog {
       if (parsed.type === 'entry') {
         const { type: _type, ...entry } = parsed;
         entries.set(parsed.id, entry);
-      }
-      else {
+      } else {
         const entry = entries.get(parsed.id);
         if (entry) entry.status = parsed.status;
       }

@@ -15,7 +15,11 @@ import { BackupStore } from './backups.js';
 /** An edit the schema rejects; `issues` name the record and field. */
 export class EditInvalidError extends Error {
   override name = 'EditInvalidError' as const;
-  constructor(readonly issues: { path: readonly PropertyKey[]; message: string }[]) {
+  constructor(
+    readonly issues: { path: readonly PropertyKey[]; message: string }[],
+    /** The rejected draft, so an issue's figure index can be named by its id. */
+    readonly draft: unknown,
+  ) {
     super(issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
   }
 }
@@ -113,7 +117,9 @@ export class EditableDatasetStore implements DatasetStore {
   /** Records a refused change attempt. */
   async deny(actor: string, summary: string): Promise<void> {
     await this.mutex.run(() =>
-      this.locked(() => this.audit.deny({ id: randomUUID(), at: this.clock().toISOString(), actor, action: 'denied', summary })),
+      this.locked(() =>
+        this.audit.deny({ id: randomUUID(), at: this.clock().toISOString(), actor, action: 'denied', summary }),
+      ),
     );
   }
 
@@ -121,7 +127,9 @@ export class EditableDatasetStore implements DatasetStore {
     const fresh = await readDataset(this.path);
     if (fresh.version !== this.view.version) this.view = createDatasetView(fresh);
     if (request.changeId) {
-      const done = (await this.audit.entries()).find((e) => e.changeId === request.changeId && e.status === 'committed');
+      const done = (await this.audit.entries()).find(
+        (e) => e.changeId === request.changeId && e.status === 'committed',
+      );
       if (done) return { entry: done, duplicate: true };
     }
     const draft = structuredClone(fresh);
@@ -129,7 +137,7 @@ export class EditableDatasetStore implements DatasetStore {
     draft.version = fresh.version + 1;
     draft.updatedAt = this.clock().toISOString();
     const parsed = datasetSchema.safeParse(draft);
-    if (!parsed.success) throw new EditInvalidError(parsed.error.issues);
+    if (!parsed.success) throw new EditInvalidError(parsed.error.issues, draft);
     const entry = this.entryFor(request, fresh, parsed.data, ids);
     await this.save(parsed.data, fresh, entry);
     this.view = createDatasetView(parsed.data);

@@ -82,7 +82,13 @@ const SETTERS: Record<FieldName, Setter> = {
   confidence: (f, t) => Object.assign(f, { confidence: t }),
   verification: (f, t) => Object.assign(f, { verification: t }),
   notes: (f, t) => Object.assign(f, { notes: NONE.has(t) ? null : t }),
-  tags: (f, t) => Object.assign(f, { tags: t.split(',').map((x) => x.trim()).filter(Boolean) }),
+  tags: (f, t) =>
+    Object.assign(f, {
+      tags: t
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    }),
 };
 
 /** Applies typed fields to a figure in place; `unit` first so `value` is read in the new unit. */
@@ -95,11 +101,25 @@ export function applyFields(figure: Figure, fields: FieldValues): void {
 }
 
 /** Splits `key=value` words into fields; anything else is returned as an unknown word. */
-export function readFields(words: readonly string[]): { fields: FieldValues; unknown: string[]; positional: string[] } {
+export function readFields(words: readonly string[]): {
+  fields: FieldValues;
+  id?: string;
+  unknown: string[];
+  positional: string[];
+} {
   const fields: FieldValues = {};
+  let id: string | undefined;
   const unknown: string[] = [];
   const positional: string[] = [];
-  const aliases: Record<string, FieldName> = { url: 'source_url', source: 'source_url', rankof: 'rank_of', metric_en: 'metric', entity_en: 'entity', period_en: 'period', scope_en: 'scope' };
+  const aliases: Record<string, FieldName> = {
+    url: 'source_url',
+    source: 'source_url',
+    rankof: 'rank_of',
+    metric_en: 'metric',
+    entity_en: 'entity',
+    period_en: 'period',
+    scope_en: 'scope',
+  };
   for (const word of words) {
     const eq = word.indexOf('=');
     if (eq <= 0) {
@@ -107,11 +127,15 @@ export function readFields(words: readonly string[]): { fields: FieldValues; unk
       continue;
     }
     const key = word.slice(0, eq).toLowerCase().replace(/-/g, '_');
+    if (key === 'id') {
+      id = word.slice(eq + 1);
+      continue;
+    }
     const name = aliases[key] ?? (FIELD_NAMES as readonly string[]).find((f) => f === key);
     if (name) fields[name as FieldName] = word.slice(eq + 1);
     else unknown.push(key);
   }
-  return { fields, unknown, positional };
+  return { fields, unknown, positional, ...(id ? { id } : {}) };
 }
 
 const PATHS: [RegExp, FieldName][] = [
@@ -142,11 +166,55 @@ const PATHS: [RegExp, FieldName][] = [
 ];
 
 /** The admin's field name for a schema issue about a figure, or null for issues elsewhere in the dataset. */
-export function fieldOfIssue(path: readonly PropertyKey[], dataset: Dataset): { figureId: string; field: FieldName | 'id' } | null {
+export function fieldOfIssue(
+  path: readonly PropertyKey[],
+  dataset: Dataset,
+): { figureId: string; field: FieldName | 'id' } | null {
   if (path[0] !== 'figures' || typeof path[1] !== 'number') return null;
   const figureId = dataset.figures[path[1]]?.id ?? '?';
   const rest = path.slice(2).map(String).join('.');
   if (rest === 'id') return { figureId, field: 'id' };
   const hit = PATHS.find(([pattern]) => pattern.test(rest));
   return { figureId, field: hit?.[1] ?? 'value' };
+}
+
+/** A figure as the admin sees its fields, for before/after lists. */
+export function fieldsOf(f: Figure): Record<FieldName, string> {
+  return {
+    value: String(f.value),
+    unit: f.unit.code,
+    rank: f.rank === null ? '' : String(f.rank),
+    rank_of: f.rankOf === null ? '' : String(f.rankOf),
+    scope: f.rankScope?.en ?? '',
+    scope_ko: f.rankScope?.ko ?? '',
+    period: f.period.en,
+    period_ko: f.period.ko,
+    metric: f.metric.en,
+    metric_ko: f.metric.ko,
+    entity: f.entity.en,
+    entity_ko: f.entity.ko,
+    country: f.country ?? '',
+    series: f.series ?? '',
+    category: f.category,
+    source_url: f.source.url,
+    publisher: f.source.publisher,
+    title: f.source.title,
+    quote: f.source.quote,
+    published: f.source.publishedOn ?? '',
+    confidence: f.confidence,
+    verification: f.verification,
+    notes: f.notes ?? '',
+    tags: f.tags.join(','),
+  };
+}
+
+/** The fields that differ between two versions of a figure. */
+export function changedFields(before: Figure, after: Figure): { field: FieldName; before: string; after: string }[] {
+  const a = fieldsOf(before);
+  const b = fieldsOf(after);
+  return FIELD_NAMES.filter((name) => a[name] !== b[name]).map((field) => ({
+    field,
+    before: a[field],
+    after: b[field],
+  }));
 }

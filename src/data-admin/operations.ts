@@ -80,7 +80,14 @@ export function newFigure(view: DatasetView, actor: string, fields: FieldValues 
     rankOf: series?.field?.size ?? null,
     rankScope: series?.field?.scope ?? null,
     period: { en: '', ko: '' },
-    source: { publisher: '', title: fields.title ?? fields.publisher ?? '', url: '', publishedOn: null, quote: `(no quote given; entered by ${actor})`, corroboratingUrls: [] },
+    source: {
+      publisher: '',
+      title: fields.title ?? fields.publisher ?? '',
+      url: '',
+      publishedOn: null,
+      quote: `(no quote given; entered by ${actor})`,
+      corroboratingUrls: [],
+    },
     confidence: 'medium',
     verification: 'entered_by_admin',
     notes: null,
@@ -141,7 +148,14 @@ export function lastUndoable(history: readonly AuditEntry[], actor: string): Aud
   const undone = new Set(history.filter((e) => e.status === 'committed' && e.undoes).map((e) => e.undoes));
   return [...history]
     .reverse()
-    .find((e) => e.actor === actor && e.status === 'committed' && e.action !== 'undo' && e.changes.length > 0 && !undone.has(e.id));
+    .find(
+      (e) =>
+        e.actor === actor &&
+        e.status === 'committed' &&
+        e.action !== 'undo' &&
+        e.changes.length > 0 &&
+        !undone.has(e.id),
+    );
 }
 
 /** Reverses an entry, if every figure it touched is still as it left it. */

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { StateFile } from '../store/state-file.js';
 import { figureSchema } from '../store/schema.js';
+import { StateFile } from '../store/state-file.js';
 import { FIELD_NAMES } from './figure-fields.js';
 
 /**
@@ -42,7 +42,10 @@ export class PendingEdits {
     dataDir: string,
     private readonly clock: () => Date,
   ) {
-    this.file = new StateFile(join(dataDir, 'pending-edits.json'), fileSchema, () => ({ schemaVersion: 1, pending: [] }));
+    this.file = new StateFile(join(dataDir, 'pending-edits.json'), fileSchema, () => ({
+      schemaVersion: 1,
+      pending: [],
+    }));
   }
 
   /** Keeps an edit for an hour; returns its change id. */

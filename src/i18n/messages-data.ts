@@ -1,14 +1,17 @@
 /** /ai-data strings, in Korean and English (merged into the catalog in messages.ts). */
 const ko = {
-  dataNotAdmin: '데이터 변경은 관리자만 할 수 있습니다. 필요하면 관리자에게 요청해 주세요. 이 시도는 감사 기록에 남았습니다.',
+  dataNotAdmin:
+    '데이터 변경은 관리자만 할 수 있습니다. 필요하면 관리자에게 요청해 주세요. 이 시도는 감사 기록에 남았습니다.',
   dataUnknownFigure: (id: string) => `‘${id}’ 수치를 찾지 못했습니다.`,
   dataUnknownFields: (fields: string, valid: string) => `알 수 없는 항목: ${fields}. 쓸 수 있는 항목: ${valid}`,
-  dataNoFields: '바꿀 항목을 field=value 형식으로 적어 주세요. 예: `/ai-data set ceti25_ai_KR value=14.2`',
+  dataNoFields:
+    '바꿀 항목을 항목=값 형식으로 적어 주세요. 예: `/ai-data set &lt;id&gt; value=&lt;새 값&gt; period=&lt;기간&gt;`',
   dataInvalid: '저장하지 않았습니다. 다음을 고쳐 주세요:',
   dataMissingFields: (fields: string) => `필수 항목이 없습니다: ${fields}`,
   dataUnknownSeries: (id: string) => `‘${id}’ 시리즈가 없습니다.`,
   dataIdTaken: (id: string) => `‘${id}’ id는 이미 있습니다. 다른 id=를 지정하세요.`,
-  dataCitedByEvent: (id: string, events: string) => `‘${id}’는 일정(${events})의 출처라 삭제할 수 없습니다.`,
+  dataCitedByEvent: (events: string) =>
+    `이 수치는 일정(${events})의 출처라 삭제할 수 없습니다. 일정에서 먼저 빼야 합니다.`,
   dataNothingToRestore: (id: string) => `‘${id}’를 삭제한 기록이 없어 복구할 수 없습니다.`,
   dataNothingToUndo: '되돌릴 내 변경이 없습니다.',
   dataChangedSince: (id: string) => `그사이 ‘${id}’가 바뀌었습니다. 현재 값을 확인한 뒤 다시 실행해 주세요.`,
@@ -19,7 +22,8 @@ const ko = {
   dataCancel: '취소',
   dataConfirmHint: '‘확정’을 누르면 적용됩니다. 한 시간 안에 확정하지 않으면 없던 일이 됩니다.',
   dataYesHint: '여기서는 버튼을 누를 수 없습니다. 적용하려면 명령 끝에 `--yes`를 붙이세요.',
-  dataApplied: (version: number) => `✅ 적용했습니다(데이터셋 v${version}). 모든 명령과 다음 다이제스트에 바로 반영됩니다.`,
+  dataApplied: (version: number) =>
+    `✅ 적용했습니다(데이터셋 v${version}). 모든 명령과 다음 다이제스트에 바로 반영됩니다.`,
   dataDuplicate: '이미 적용된 변경입니다. 다시 적용하지 않았습니다.',
   dataExpired: '이 확인 요청은 만료되었거나 이미 처리되었습니다. 명령을 다시 실행해 주세요.',
   dataNotYours: '다른 관리자가 만든 변경이라 확정하거나 취소할 수 없습니다.',
@@ -55,34 +59,42 @@ const ko = {
   dataExported: (count: number, format: string) => `수치 ${count}개를 ${format} 파일로 내보냈습니다.`,
   dataExportSaved: (path: string) => `파일로 저장했습니다: ${path}`,
   dataImportTitle: '가져오기 미리보기',
-  dataImportSummary: (adds: number, changes: number, removals: number) => `추가 ${adds}건, 변경 ${changes}건, 삭제 ${removals}건`,
+  dataImportSummary: (adds: number, changes: number, removals: number) =>
+    `추가 ${adds}건, 변경 ${changes}건, 삭제 ${removals}건`,
   dataImportNoFile: '채널에 공유된 CSV나 JSON 파일을 찾지 못했습니다. 이 채널에 파일을 올린 뒤 다시 실행하세요.',
   dataImportUnreadable: (problem: string) => `파일을 읽지 못했습니다: ${problem}`,
   dataImportNoChanges: '가져올 파일이 현재 데이터와 같습니다. 바뀌는 것이 없습니다.',
+  dataImportNotFound: (path: string) => `파일을 찾거나 읽을 수 없습니다: ${path}`,
+  dataExportFailed: (reason: string) => `파일을 올리지 못했습니다(${reason}). 봇이 이 채널에 있는지 확인해 주세요.`,
   dataImportPath: '여기서는 가져올 파일 경로를 적어 주세요. 예: `/ai-data import ./figures.csv`',
   dataModalUnavailable:
     '여기서는 입력 창을 열 수 없습니다. 한 줄로 입력해 주세요: `/ai-data add series=… country=… value=… period=… source_url=… publisher=…`',
+  dataModalOpened: '📝 입력 창을 열었습니다.',
   dataModalTitle: '수치 추가',
   dataModalSubmit: '추가',
   dataModalClose: '닫기',
   dataModalOptional: '선택',
   dataUsage:
-    '`show <id>` · `search <검색어>` · `set <id> 항목=값 … [--yes]` · `add [항목=값 …]` · `remove <id>` · `restore <id>` · `history <id>` · `undo` · `log [n]` · `export [csv|json]` · `import`',
+    '`show &lt;id&gt;` · `search &lt;검색어&gt;` · `set &lt;id&gt; 항목=값 … [--yes]` · `add [항목=값 …]` · `remove &lt;id&gt;` · `restore &lt;id&gt;` · `history &lt;id&gt;` · `undo` · `log [n]` · `export [csv|json]` · `import`',
 };
 
 const en: typeof ko = {
-  dataNotAdmin: 'Only admins can change the data; please ask one if something needs fixing. This attempt has been logged.',
+  dataNotAdmin:
+    'Only admins can change the data; please ask one if something needs fixing. This attempt has been logged.',
   dataUnknownFigure: (id) => `There is no figure “${id}”.`,
   dataUnknownFields: (fields, valid) => `Unknown fields: ${fields}. Fields you can set: ${valid}`,
-  dataNoFields: 'Give the fields to change as field=value, e.g. `/ai-data set ceti25_ai_KR value=14.2`',
+  dataNoFields:
+    'Give the fields to change as field=value, e.g. `/ai-data set &lt;id&gt; value=&lt;new value&gt; period=&lt;period&gt;`',
   dataInvalid: 'Nothing was saved. Please fix:',
   dataMissingFields: (fields) => `Required fields are missing: ${fields}`,
   dataUnknownSeries: (id) => `There is no series “${id}”.`,
   dataIdTaken: (id) => `The id “${id}” is taken; give another with id=.`,
-  dataCitedByEvent: (id, events) => `“${id}” is the source of milestones (${events}), so it cannot be removed.`,
+  dataCitedByEvent: (events) =>
+    `This figure is the source of milestones (${events}), so it cannot be removed while they cite it.`,
   dataNothingToRestore: (id) => `There is no record of “${id}” being removed, so there is nothing to restore.`,
   dataNothingToUndo: 'You have no change left to undo.',
-  dataChangedSince: (id) => `“${id}” has changed in the meantime. Please check its current value and run the command again.`,
+  dataChangedSince: (id) =>
+    `“${id}” has changed in the meantime. Please check its current value and run the command again.`,
   dataPreviewTitle: (action) => `Preview: ${action}`,
   dataBefore: 'Before',
   dataAfter: 'After',
@@ -130,15 +142,19 @@ const en: typeof ko = {
   dataImportNoFile: 'No CSV or JSON file shared in this channel was found. Upload the file here, then run this again.',
   dataImportUnreadable: (problem) => `The file could not be read: ${problem}`,
   dataImportNoChanges: 'The file matches the current data; nothing would change.',
+  dataImportNotFound: (path) => `The file cannot be found or read: ${path}`,
+  dataExportFailed: (reason) =>
+    `The file could not be uploaded (${reason}). Please check that the bot is in this channel.`,
   dataImportPath: 'Give the path of the file to import here, e.g. `/ai-data import ./figures.csv`',
   dataModalUnavailable:
     'A form cannot be opened here. Use the one-line form: `/ai-data add series=… country=… value=… period=… source_url=… publisher=…`',
+  dataModalOpened: '📝 The form is open.',
   dataModalTitle: 'Add a figure',
   dataModalSubmit: 'Add',
   dataModalClose: 'Close',
   dataModalOptional: 'optional',
   dataUsage:
-    '`show <id>` · `search <text>` · `set <id> field=value … [--yes]` · `add [field=value …]` · `remove <id>` · `restore <id>` · `history <id>` · `undo` · `log [n]` · `export [csv|json]` · `import`',
+    '`show &lt;id&gt;` · `search &lt;text&gt;` · `set &lt;id&gt; field=value … [--yes]` · `add [field=value …]` · `remove &lt;id&gt;` · `restore &lt;id&gt;` · `history &lt;id&gt;` · `undo` · `log [n]` · `export [csv|json]` · `import`',
 };
 
 export const dataMessages = { ko, en };

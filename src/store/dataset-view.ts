@@ -8,6 +8,8 @@ export interface DatasetView {
   readonly version: number;
   readonly updatedAt: string;
   readonly figureCount: number;
+  /** The validated dataset this view indexes; callers must not mutate it (clone to edit). */
+  dataset(): Readonly<Dataset>;
   figure(id: string): Figure | undefined;
   allFigures(): readonly Figure[];
   series(id: string): Series | undefined;
@@ -74,6 +76,7 @@ export function createDatasetView(dataset: Dataset): DatasetView {
     version: dataset.version,
     updatedAt: dataset.updatedAt,
     figureCount: dataset.figures.length,
+    dataset: () => dataset,
     figure: (id) => figures.get(id),
     allFigures: () => dataset.figures,
     series: (id) => series.get(id),

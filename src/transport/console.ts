@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { type CommandServices, executeCommand } from '../commands/execute.js';
+import type { Surface } from '../data-admin/service.js';
 import { renderMessage } from './render-text.js';
 
 export interface ConsoleOptions {
@@ -8,6 +9,7 @@ export interface ConsoleOptions {
   output?: Writable;
   userId?: string;
   channelId?: string;
+  surface?: Surface;
 }
 
 const BANNER = {
@@ -33,7 +35,7 @@ export function splitCommandLine(line: string): { command: string; text: string 
 export async function consoleAnswer(
   line: string,
   services: CommandServices,
-  who: { userId: string; channelId: string },
+  who: { userId: string; channelId: string; surface?: Surface },
 ): Promise<string> {
   const { command, text } = splitCommandLine(line);
   const reply = command.startsWith('/')
@@ -46,7 +48,11 @@ export async function consoleAnswer(
 /** The bot without Slack: type a slash command, read the answer as text. Ends on `exit` or end of input. */
 export async function runConsole(services: CommandServices, options: ConsoleOptions = {}): Promise<void> {
   const output = options.output ?? process.stdout;
-  const who = { userId: options.userId ?? 'UCONSOLE', channelId: options.channelId ?? 'CCONSOLE' };
+  const who = {
+    userId: options.userId ?? 'UCONSOLE',
+    channelId: options.channelId ?? 'CCONSOLE',
+    ...(options.surface ? { surface: options.surface } : {}),
+  };
   const rl = createInterface({ input: options.input ?? process.stdin, output, terminal: false });
   output.write(`${BANNER[services.defaultLocale]}\n> `);
   // One line at a time, in order, even when input is piped in faster than answers are ready.

@@ -7,6 +7,7 @@ import { type CommandServices, executeCommand } from '../commands/execute.js';
 import { commands } from '../commands/index.js';
 import { commandTextSchema } from '../commands/input.js';
 import { type Messages, messages } from '../i18n/messages.js';
+import { slackSurface } from './slack-surface.js';
 
 async function respondAll(respond: RespondFn, reply: Reply): Promise<void> {
   for (const message of reply.messages) {
@@ -20,12 +21,31 @@ async function respondAll(respond: RespondFn, reply: Reply): Promise<void> {
 }
 
 /** Slash commands: acknowledge at once, then answer privately through response_url. */
-export function registerCommands(app: App, services: CommandServices): void {
+export function registerCommands(
+  app: App,
+  services: CommandServices,
+  isAdmin: (userId: string) => Promise<boolean>,
+): void {
   for (const command of commands) {
-    app.command(command.name, async ({ command: payload, ack, respond }) => {
+    app.command(command.name, async ({ command: payload, ack, respond, client, context }) => {
       await ack();
+      const surface = slackSurface({
+        client,
+        token: context.botToken ?? '',
+        triggerId: payload.trigger_id,
+        channelId: payload.channel_id,
+        userId: payload.user_id,
+        locale: services.defaultLocale,
+      });
       const reply = await executeCommand(
-        { command: payload.command, text: payload.text, userId: payload.user_id, channelId: payload.channel_id },
+        {
+          command: payload.command,
+          text: payload.text,
+          userId: payload.user_id,
+          channelId: payload.channel_id,
+          surface,
+          isAdmin: await isAdmin(payload.user_id),
+        },
         services,
       );
       if (reply) await respondAll(respond, reply);

@@ -4,7 +4,12 @@ import { echo, parseCommandText, splitWords } from '../../../src/commands/input.
 
 describe('parseCommandText', () => {
   it('lower-cases, splits and reads language and help flags anywhere', () => {
-    expect(parseCommandText('  CETI   2025 --EN ')).toEqual({ tokens: ['ceti', '2025'], raw: 'CETI   2025 --EN', locale: 'en', help: false });
+    expect(parseCommandText('  CETI   2025 --EN ')).toEqual({
+      tokens: ['ceti', '2025'],
+      raw: 'CETI   2025 --EN',
+      locale: 'en',
+      help: false,
+    });
     expect(parseCommandText('lang:ko help')).toMatchObject({ tokens: [], locale: 'ko', help: true });
     expect(parseCommandText('도움말')).toMatchObject({ tokens: [], help: true });
   });

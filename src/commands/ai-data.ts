@@ -1,0 +1,108 @@
+import { buildFigureCard, buildHistory, buildLog, buildSearch } from '../briefings/data-admin.js';
+import type { Briefing } from '../briefings/reply.js';
+import { messages } from '../i18n/messages.js';
+import { UserError } from '../lib/errors.js';
+import type { DatasetView } from '../store/dataset-view.js';
+import type { Figure } from '../store/schema.js';
+import { applyEdit, exportData, importData, refusal } from './data-actions.js';
+import { CHANGING, type DataArgs, parseDataArgs } from './data-args.js';
+import { figureOrError, unknownFigure } from './data-lookup.js';
+import { keyOf } from './resolve.js';
+import { type CommandContext, defineCommand } from './types.js';
+
+/** Figures matching every word of the query in any of their names, ids, sources or countries. */
+export function searchFigures(view: DatasetView, query: string): Figure[] {
+  const words = query.split(/\s+/).map(keyOf).filter(Boolean);
+  const haystack = (f: Figure) =>
+    keyOf(
+      [
+        f.id,
+        f.metric.en,
+        f.metric.ko,
+        f.entity.en,
+        f.entity.ko,
+        f.series ?? '',
+        f.series ? `${view.series(f.series)?.name.en} ${view.series(f.series)?.name.ko}` : '',
+        f.source.publisher,
+        f.country ?? '',
+        f.country ? `${view.country(f.country)?.name.en} ${view.country(f.country)?.name.ko}` : '',
+        f.tags.join(' '),
+      ].join(' '),
+    );
+  return view.allFigures().filter((f) => words.every((w) => haystack(f).includes(w)));
+}
+
+async function read(args: DataArgs, ctx: CommandContext): Promise<Briefing> {
+  const view = ctx.data;
+  const audit = () => ctx.dataAdmin?.store.audit.entries() ?? Promise.resolve([]);
+  switch (args.action) {
+    case 'show': {
+      const figure = figureOrError(view, args.id, ctx);
+      const last = (await audit())
+        .filter((e) => e.status === 'committed' && e.changes.some((c) => c.id === figure.id))
+        .at(-1);
+      return buildFigureCard(view, figure, ctx.locale, last);
+    }
+    case 'search':
+      return buildSearch(view, args.query, searchFigures(view, args.query), ctx.locale);
+    case 'history': {
+      const entries = (await audit()).filter(
+        (e) => e.status === 'committed' && e.changes.some((c) => c.id === args.id),
+      );
+      if (entries.length === 0 && !view.figure(args.id)) throw unknownFigure(view, args.id, ctx);
+      return buildHistory(args.id, entries.reverse(), ctx.locale);
+    }
+    case 'log':
+      return buildLog(
+        (await audit())
+          .filter((e) => e.status !== 'pending')
+          .slice(-args.count)
+          .reverse(),
+        ctx.locale,
+      );
+    case 'export':
+      return exportData(args.format, ctx);
+    default:
+      throw new Error(`not a reading action: ${args.action}`);
+  }
+}
+
+function isChanging(args: DataArgs): args is Extract<DataArgs, { yes: boolean }> {
+  return CHANGING.has(args.action);
+}
+
+export const aiData = defineCommand<{ args: DataArgs; text: string }>({
+  name: '/ai-data',
+  description: {
+    ko: '데이터셋 수치를 보고 검색하며, 관리자는 출처와 함께 수정·추가·삭제·되돌리기·가져오기를 합니다',
+    en: 'Look up and search the dataset; admins edit, add, remove, undo, export and import figures, with sources',
+  },
+  usageHint: {
+    ko: 'show <id> | search <검색어> | set <id> 항목=값 … | add | remove <id> | history <id> | undo | log | export | import',
+    en: 'show <id> | search <text> | set <id> field=value … | add | remove <id> | history <id> | undo | log | export | import',
+  },
+  examples: [
+    'show ceti25_ai_KR',
+    'search 인재',
+    'set ceti25_ai_KR value=14.2',
+    'history ceti25_ai_KR',
+    'log 5',
+    'export csv',
+  ],
+  shareable: false,
+  parse: (input, ctx) => ({ args: parseDataArgs(input.raw, ctx.locale), text: input.raw }),
+  async run({ args, text }, ctx) {
+    if (!isChanging(args)) return read(args, ctx);
+    if (!ctx.dataAdmin) throw new UserError('no_admin', [messages(ctx.locale).digestUnavailable]);
+    if (!ctx.isAdmin) {
+      await ctx.dataAdmin.store.deny(ctx.userId ?? 'unknown', text).catch(() => undefined);
+      throw new UserError('not_admin', [messages(ctx.locale).dataNotAdmin]);
+    }
+    try {
+      return args.action === 'import' ? await importData(args, text, ctx) : await applyEdit(args, text, ctx);
+    } catch (error) {
+      throw refusal(error, ctx.locale);
+    }
+  },
+  canonical: () => '',
+});

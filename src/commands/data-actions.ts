@@ -1,0 +1,212 @@
+import { section } from '../briefings/blocks.js';
+import { buildApplied, buildEditPreview, issueLines } from '../briefings/data-admin.js';
+import { buildAddModal } from '../briefings/data-modal.js';
+import type { Briefing } from '../briefings/reply.js';
+import { csvToFigures, figuresToCsv } from '../data-admin/csv.js';
+import { EditInvalidError, type EditRequest, SaveError } from '../data-admin/editable-store.js';
+import { fieldOfIssue } from '../data-admin/figure-fields.js';
+import {
+  addFigure,
+  EditRefused,
+  figureHash,
+  importFigures,
+  lastUndoable,
+  newFigure,
+  removeFigure,
+  restoreFigure,
+  setFields,
+  undoEntry,
+} from '../data-admin/operations.js';
+import type { PendingEdit } from '../data-admin/pending.js';
+import type { DataAdmin } from '../data-admin/service.js';
+import { messages } from '../i18n/messages.js';
+import { UserError } from '../lib/errors.js';
+import { escapeMrkdwn, truncate } from '../lib/escape.js';
+import { type Dataset, figureSchema } from '../store/schema.js';
+import type { DataArgs } from './data-args.js';
+import { figureOrError } from './data-lookup.js';
+import { echo } from './input.js';
+import type { CommandContext } from './types.js';
+
+/** The changing side of /ai-data: build the edit, dry-run it, then preview with Confirm or apply with --yes. */
+
+type Editing = Extract<DataArgs, { action: 'set' | 'add' | 'remove' | 'restore' | 'undo' }>;
+
+function admin(ctx: CommandContext): DataAdmin {
+  if (!ctx.dataAdmin) throw new Error('data admin missing');
+  return ctx.dataAdmin;
+}
+
+async function editFor(
+  args: Editing,
+  summary: string,
+  ctx: CommandContext,
+): Promise<{ request: EditRequest; pending: PendingEdit }> {
+  const view = ctx.data;
+  const actor = ctx.userId ?? 'unknown';
+  const history = () => admin(ctx).store.audit.entries();
+  switch (args.action) {
+    case 'set': {
+      const base = figureHash(figureOrError(view, args.id, ctx));
+      return {
+        request: setFields(actor, args.id, args.fields, summary),
+        pending: { action: 'set', id: args.id, fields: args.fields, base },
+      };
+    }
+    case 'add': {
+      const figure = newFigure(view, actor, args.fields);
+      return { request: addFigure(actor, figure, summary), pending: { action: 'add', figure } };
+    }
+    case 'remove': {
+      const base = figureHash(figureOrError(view, args.id, ctx));
+      return { request: removeFigure(actor, args.id, summary), pending: { action: 'remove', id: args.id, base } };
+    }
+    case 'restore':
+      return {
+        request: restoreFigure(actor, args.id, await history(), summary),
+        pending: { action: 'restore', id: args.id },
+      };
+    case 'undo': {
+      const entry = lastUndoable(await history(), actor);
+      return { request: undoEntry(actor, entry, summary), pending: { action: 'undo', entry: entry?.id ?? '' } };
+    }
+  }
+}
+
+async function previewOrApply(
+  request: EditRequest,
+  pending: PendingEdit,
+  yes: boolean,
+  summary: string,
+  ctx: CommandContext,
+) {
+  const data = admin(ctx);
+  const changes = data.dryRun(request, ctx.data);
+  if (yes) {
+    const result = await data.store.edit(request);
+    return buildApplied(data.store.current(), result.entry, ctx.locale);
+  }
+  const base = { action: request.action, changes, locale: ctx.locale, summary };
+  if (!ctx.surface?.interactive) return buildEditPreview(ctx.data, base);
+  const changeId = await data.pending.put(ctx.userId ?? 'unknown', summary, pending);
+  return buildEditPreview(ctx.data, { ...base, changeId });
+}
+
+export async function applyEdit(args: Editing, text: string, ctx: CommandContext): Promise<Briefing> {
+  if (args.action === 'add' && Object.keys(args.fields).length === 0) {
+    if (!ctx.surface?.openModal) throw new UserError('no_modal', [messages(ctx.locale).dataModalUnavailable]);
+    await ctx.surface.openModal(buildAddModal(ctx.locale, ctx.channelId));
+    return { text: messages(ctx.locale).dataModalOpened, blocks: [section(messages(ctx.locale).dataModalOpened)] };
+  }
+  const summary = truncate(text, 300);
+  const { request, pending } = await editFor(args, summary, ctx);
+  return previewOrApply(request, pending, args.yes, summary, ctx);
+}
+
+function parseImport(name: string, content: string, locale: CommandContext['locale']): unknown[] {
+  const t = messages(locale);
+  if (/\.json$/i.test(name)) {
+    let data: unknown;
+    try {
+      data = JSON.parse(content);
+    } catch (error) {
+      throw new UserError('bad_import', [t.dataImportUnreadable(escapeMrkdwn((error as Error).message))]);
+    }
+    const figures = Array.isArray(data) ? data : (data as { figures?: unknown }).figures;
+    if (!Array.isArray(figures)) throw new UserError('bad_import', [t.dataImportUnreadable('no "figures" list')]);
+    return figures;
+  }
+  const { figures, problem } = csvToFigures(content);
+  if (problem) throw new UserError('bad_import', [t.dataImportUnreadable(escapeMrkdwn(problem))]);
+  return figures;
+}
+
+export async function importData(
+  args: Extract<DataArgs, { action: 'import' }>,
+  text: string,
+  ctx: CommandContext,
+): Promise<Briefing> {
+  const t = messages(ctx.locale);
+  const file = await ctx.surface?.readFile(args.path);
+  if (!file) throw new UserError('no_file', [ctx.surface?.interactive ? t.dataImportNoFile : t.dataImportPath]);
+  const rows = parseImport(file.name, file.content, ctx.locale);
+  const problems = rows.flatMap((row, i) => {
+    const parsed = figureSchema.safeParse(row);
+    if (parsed.success) return [];
+    const id = (row as { id?: unknown })?.id;
+    return parsed.error.issues
+      .slice(0, 2)
+      .map(
+        (issue) =>
+          `• ${i + 1} (${echo(String(id ?? '?'))}) \`${issue.path.join('.')}\`: ${escapeMrkdwn(issue.message)}`,
+      );
+  });
+  if (problems.length > 0) throw new UserError('invalid_import', [t.dataInvalid, ...problems.slice(0, 10)]);
+  const figures = rows.map((r) => figureSchema.parse(r));
+  const summary = truncate(`${text} (${file.name})`, 300);
+  const request = importFigures(ctx.userId ?? 'unknown', figures, summary);
+  const changes = admin(ctx).dryRun(request, ctx.data);
+  if (changes.length === 0) return { text: t.dataImportNoChanges, blocks: [section(t.dataImportNoChanges)] };
+  const counts = t.dataImportSummary(
+    changes.filter((c) => !c.before).length,
+    changes.filter((c) => c.before && c.after).length,
+    changes.filter((c) => !c.after).length,
+  );
+  return previewOrApply(
+    request,
+    { action: 'import', figures, baseVersion: ctx.data.version },
+    args.yes,
+    `${t.dataImportTitle}: ${counts}`,
+    ctx,
+  );
+}
+
+export async function exportData(format: 'csv' | 'json', ctx: CommandContext): Promise<Briefing> {
+  const t = messages(ctx.locale);
+  const view = ctx.data;
+  const content = format === 'csv' ? figuresToCsv(view.allFigures()) : `${JSON.stringify(view.dataset(), null, 2)}\n`;
+  const filename = `ai-policy-brief-dataset-v${view.version}.${format}`;
+  if (!ctx.surface) throw new UserError('no_surface', [t.digestUnavailable]);
+  const where = await ctx.surface.deliverFile({ filename, content, title: filename });
+  const text = `${t.dataExported(view.figureCount, format.toUpperCase())} ${where}`;
+  return { text, blocks: [section(text)] };
+}
+
+/** Any failure of an edit, as the message an admin can act on. */
+export function refusal(error: unknown, locale: CommandContext['locale']): unknown {
+  const t = messages(locale);
+  if (error instanceof UserError) return error;
+  if (error instanceof EditInvalidError) {
+    const draft = error.draft as Dataset;
+    return new UserError('invalid_edit', [
+      t.dataInvalid,
+      ...issueLines(error.issues, (p) => fieldOfIssue(p, draft), locale),
+    ]);
+  }
+  if (error instanceof SaveError) {
+    const reasons: Record<string, string> = {
+      ENOSPC: t.dataDiskFull,
+      EDQUOT: t.dataDiskFull,
+      EROFS: t.dataReadOnly,
+      EACCES: t.dataNoPermission,
+      EPERM: t.dataNoPermission,
+      ELOCKED: t.dataBusy,
+    };
+    return new UserError('not_saved', [t.dataSaveFailed(`${reasons[error.code] ?? error.code}, ${error.code}`)]);
+  }
+  if (error instanceof EditRefused) {
+    const detail = echo(error.detail);
+    const text = {
+      unknown_figure: () => t.dataUnknownFigure(detail),
+      id_taken: () => t.dataIdTaken(detail),
+      cited_by_event: () => t.dataCitedByEvent(detail),
+      nothing_to_restore: () => t.dataNothingToRestore(detail),
+      nothing_to_undo: () => t.dataNothingToUndo,
+      changed_since: () => t.dataChangedSince(detail),
+      missing_fields: () => t.dataMissingFields(detail),
+      unknown_series: () => t.dataUnknownSeries(detail),
+    }[error.code]();
+    return new UserError(error.code, [text]);
+  }
+  return error;
+}

@@ -1,0 +1,113 @@
+import type { App, BlockButtonAction } from '@slack/bolt';
+import { buildApplied, CANCEL_ACTION_ID, CONFIRM_ACTION_ID } from '../briefings/data-admin.js';
+import { ADD_MODAL_CALLBACK, MODAL_BLOCKS, modalValues } from '../briefings/data-modal.js';
+import { fitMessages } from '../briefings/reply.js';
+import { refusal } from '../commands/data-actions.js';
+import { EditInvalidError } from '../data-admin/editable-store.js';
+import { type FieldValues, fieldOfIssue } from '../data-admin/figure-fields.js';
+import { addFigure, EditRefused, newFigure } from '../data-admin/operations.js';
+import type { DataAdmin } from '../data-admin/service.js';
+import { isLocale, type Locale } from '../i18n/locale.js';
+import { messages } from '../i18n/messages.js';
+import { isUserError } from '../lib/errors.js';
+import type { Logger } from '../logger.js';
+
+interface Deps {
+  dataAdmin: DataAdmin;
+  defaultLocale: Locale;
+  isAdmin: (userId: string) => Promise<boolean>;
+  logger: Logger;
+}
+
+function errorText(error: unknown, locale: Locale): string {
+  const user = refusal(error, locale);
+  if (isUserError(user)) return user.lines.join('\n');
+  throw error;
+}
+
+/** Confirm and Cancel on an /ai-data preview: applied once however often pressed, by the admin who asked. */
+export function registerDataButtons(app: App, deps: Deps): void {
+  for (const id of [CONFIRM_ACTION_ID, CANCEL_ACTION_ID]) {
+    app.action<BlockButtonAction>(id, async ({ ack, body, action, respond }) => {
+      await ack();
+      const locale = deps.defaultLocale;
+      const t = messages(locale);
+      const actor = body.user.id;
+      let text: string;
+      try {
+        if (!(await deps.isAdmin(actor))) text = t.dataNotAdmin;
+        else if (id === CANCEL_ACTION_ID) {
+          const outcome = await deps.dataAdmin.cancel(action.value ?? '', actor);
+          text = { cancelled: t.dataCancelled, expired: t.dataExpired, not_yours: t.dataNotYours }[outcome];
+        } else {
+          const outcome = await deps.dataAdmin.confirm(action.value ?? '', actor);
+          if (outcome.status === 'applied') {
+            const [message] = fitMessages(buildApplied(deps.dataAdmin.store.current(), outcome.entry, locale), locale);
+            await respond({ replace_original: true, text: message?.text ?? '', blocks: message?.blocks ?? [] });
+            return;
+          }
+          text = { duplicate: t.dataDuplicate, expired: t.dataExpired, not_yours: t.dataNotYours }[outcome.status];
+        }
+      } catch (error) {
+        text = errorText(error, locale);
+      }
+      await respond({ replace_original: true, text });
+    });
+  }
+}
+
+/** The add-a-figure modal: field errors go back onto the fields; a valid figure is added and confirmed privately. */
+export function registerAddModal(app: App, deps: Deps): void {
+  app.view(ADD_MODAL_CALLBACK, async ({ ack, body, view, client }) => {
+    const meta = JSON.parse(view.private_metadata || '{}') as { channelId?: string | null; locale?: string };
+    const locale: Locale = isLocale(meta.locale) ? meta.locale : deps.defaultLocale;
+    const t = messages(locale);
+    const actor = body.user.id;
+    const { id, ...fields } = modalValues(view.state.values as never);
+    if (!(await deps.isAdmin(actor))) {
+      await ack({ response_action: 'errors', errors: { value: t.dataNotAdmin } });
+      return;
+    }
+    const store = deps.dataAdmin.store;
+    try {
+      const figure = newFigure(store.current(), actor, { ...(fields as FieldValues), ...(id ? { id } : {}) });
+      const request = addFigure(actor, figure, `add (form) ${figure.id}`);
+      deps.dataAdmin.dryRun(request, store.current());
+      await ack();
+      const result = await store.edit(request);
+      const [message] = fitMessages(buildApplied(store.current(), result.entry, locale), locale);
+      if (meta.channelId && message) {
+        await client.chat.postEphemeral({
+          channel: meta.channelId,
+          user: actor,
+          text: message.text,
+          blocks: message.blocks,
+        });
+      }
+    } catch (error) {
+      await ack({ response_action: 'errors', errors: fieldErrors(error, locale) });
+    }
+  });
+}
+
+function fieldErrors(error: unknown, locale: Locale): Record<string, string> {
+  const t = messages(locale);
+  if (error instanceof EditRefused && error.code === 'missing_fields') {
+    return Object.fromEntries(error.detail.split(', ').map((f) => [f, t.dataMissingFields(f)]));
+  }
+  if (error instanceof EditInvalidError) {
+    const out: Record<string, string> = {};
+    for (const issue of error.issues) {
+      const where = fieldOfIssue(issue.path, error.draft as never);
+      const block = where && MODAL_BLOCKS.has(where.field) ? where.field : 'value';
+      out[block] ??= errorText(new EditInvalidError([issue], error.draft), locale)
+        .split('\n')
+        .slice(1)
+        .join(' ')
+        .replace(/^• /, '');
+    }
+    return out;
+  }
+  if (error instanceof EditRefused && error.code === 'id_taken') return { id: t.dataIdTaken(error.detail) };
+  return { value: errorText(error, locale) };
+}
