@@ -139,7 +139,7 @@ async function main(argv: string[]): Promise<void> {
     process.exitCode = await runCli(argv, { ...services, surface }, { stdout: process.stdout, stderr: process.stderr });
     return;
   }
-  await holdDataDir(config.dataDir, logger);
+  await holdDataDir(config.dataDir);
   const store = services.store as EditableDatasetStore;
   store.watch();
   if (config.mode === 'console') {

@@ -41,7 +41,7 @@ export function buildFigureCard(view: DatasetView, f: Figure, locale: Locale, la
     field(t.fieldSource, mrkdwnLink(f.source.url, f.source.publisher)),
     field(t.fieldTitle, escapeMrkdwn(f.source.title)),
     field(t.fieldPublished, f.source.publishedOn ? escapeMrkdwn(f.source.publishedOn) : null),
-    field(t.fieldQuote, `> ${escapeMrkdwn(truncate(f.source.quote, 600))}`),
+    field(t.fieldQuote, `“${escapeMrkdwn(truncate(f.source.quote, 600))}”`),
     field(t.fieldAlsoSeen, f.source.corroboratingUrls.map((u) => mrkdwnLink(u, new URL(u).hostname)).join(', ')),
     field(t.fieldConfidence, f.confidence),
     field(t.fieldVerification, escapeMrkdwn(f.verification)),

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { unwatchFile, watchFile } from 'node:fs';
 import { join } from 'node:path';
-import lockfile from 'proper-lockfile';
 import { Mutex } from '../lib/mutex.js';
 import type { Logger } from '../logger.js';
 import { writeFileAtomic } from '../store/atomic-write.js';
 import { type DatasetStore, validateDataset } from '../store/dataset-store.js';
 import { createDatasetView, type DatasetView } from '../store/dataset-view.js';
+import { acquireLock } from '../store/file-lock.js';
 import { JsonFileAdapter } from '../store/json-file.js';
 import { type Dataset, datasetSchema } from '../store/schema.js';
 import { type AuditEntry, AuditLog, type FigureChange } from './audit.js';
@@ -192,12 +192,7 @@ export class EditableDatasetStore implements DatasetStore {
   private async locked<T>(work: () => Promise<T>): Promise<T> {
     let release: () => Promise<void>;
     try {
-      release = await lockfile.lock(this.path, {
-        realpath: false,
-        stale: 10_000,
-        update: 2_000,
-        retries: { retries: 300, minTimeout: 5, maxTimeout: 100 },
-      });
+      release = await acquireLock(this.path);
     } catch (error) {
       throw new SaveError((error as NodeJS.ErrnoException).code ?? 'ELOCKED');
     }

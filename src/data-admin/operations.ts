@@ -1,3 +1,4 @@
+import { isoCountryName } from '../lib/countries.js';
 import type { DatasetView } from '../store/dataset-view.js';
 import type { Dataset, Figure } from '../store/schema.js';
 import type { AuditEntry } from './audit.js';
@@ -63,7 +64,7 @@ export function newFigure(view: DatasetView, actor: string, fields: FieldValues 
   if (missing.length > 0) throw new EditRefused('missing_fields', missing.join(', '));
   const sibling = series ? view.observations(series.id)[0] : undefined;
   const country = fields.country?.toUpperCase();
-  const countryName = country ? view.country(country)?.name : undefined;
+  const countryName = country ? (view.country(country)?.name ?? isoName(country)) : undefined;
   const id = fields.id ?? [series?.id ?? fields.category, country ?? 'x'].join('_');
   const label = fields.metric ?? '';
   const figure: Figure = {
@@ -96,6 +97,12 @@ export function newFigure(view: DatasetView, actor: string, fields: FieldValues 
   return figure;
 }
 
+function isoName(code: string): { en: string; ko: string } | undefined {
+  const en = isoCountryName(code, 'en');
+  const ko = isoCountryName(code, 'ko');
+  return en && ko ? { en, ko } : undefined;
+}
+
 export function addFigure(actor: string, figure: Figure, summary: string): EditRequest {
   return {
     actor,
@@ -103,6 +110,12 @@ export function addFigure(actor: string, figure: Figure, summary: string): EditR
     summary,
     mutate(draft) {
       if (draft.figures.some((f) => f.id === figure.id)) throw new EditRefused('id_taken', figure.id);
+      // A figure for a country the dataset has not covered yet brings the country in, named as ISO names it.
+      const country = figure.country;
+      const name = country ? isoName(country) : undefined;
+      if (country && name && !draft.countries.some((c) => c.code === country)) {
+        draft.countries.push({ code: country, name, aliases: [] });
+      }
       draft.figures.push(structuredClone(figure));
       return [figure.id];
     },

@@ -1,7 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import lockfile from 'proper-lockfile';
-import type { Logger } from '../logger.js';
+import { acquireLock, LockBusyError } from '../store/file-lock.js';
 
 /** A second bot on the same DATA_DIR: it would overwrite the first one's edits and post digests twice. */
 export class AlreadyRunningError extends Error {
@@ -15,21 +14,15 @@ export class AlreadyRunningError extends Error {
 }
 
 /**
- * Holds DATA_DIR for the life of the bot process. The lock is refreshed every few seconds, so after a crash it
- * goes stale and the next start takes it over (waiting up to about twelve seconds for that).
+ * Holds DATA_DIR for the life of the bot process. The lock names this process, so after a crash the next
+ * start sees its owner is gone and takes it over at once.
  */
-export async function holdDataDir(dataDir: string, logger: Logger): Promise<() => Promise<void>> {
+export async function holdDataDir(dataDir: string): Promise<() => Promise<void>> {
   await mkdir(dataDir, { recursive: true });
   try {
-    return await lockfile.lock(join(dataDir, '.bot'), {
-      realpath: false,
-      stale: 10_000,
-      update: 3_000,
-      retries: { retries: 12, minTimeout: 1_000, maxTimeout: 1_000, factor: 1 },
-      onCompromised: (error) => logger.error('the DATA_DIR lock was lost; another process may be writing', { error }),
-    });
+    return await acquireLock(join(dataDir, '.bot'), 0);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ELOCKED') throw new AlreadyRunningError(dataDir);
+    if (error instanceof LockBusyError) throw new AlreadyRunningError(dataDir);
     throw error;
   }
 }

@@ -1,10 +1,10 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Low } from 'lowdb';
-import lockfile from 'proper-lockfile';
 import type { z } from 'zod';
 import { Mutex } from '../lib/mutex.js';
 import { describeIssues } from './dataset-store.js';
+import { acquireLock } from './file-lock.js';
 import { DataFileError, JsonFileAdapter } from './json-file.js';
 
 /**
@@ -46,12 +46,7 @@ export class StateFile<T> {
 
   private async locked<R>(work: () => Promise<R>): Promise<R> {
     await mkdir(dirname(this.path), { recursive: true });
-    const release = await lockfile.lock(this.path, {
-      realpath: false,
-      stale: 10_000,
-      update: 2_000,
-      retries: { retries: 200, minTimeout: 5, maxTimeout: 100 },
-    });
+    const release = await acquireLock(this.path);
     try {
       return await work();
     } finally {

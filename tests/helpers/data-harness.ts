@@ -1,0 +1,50 @@
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { executeCommand } from '../../src/commands/execute.js';
+import { EditableDatasetStore } from '../../src/data-admin/editable-store.js';
+import { DataAdmin, type Surface } from '../../src/data-admin/service.js';
+import { localSurface } from '../../src/transport/local-surface.js';
+import { capturingLogger, DATASET_PATH } from './services.js';
+import { messageText } from './slack-message.js';
+
+export const DATA_ADMINS = ['U0ADMIN1', 'U0ADMIN2'];
+
+/** An editable dataset on a fresh DATA_DIR, driven through executeCommand as every transport does. */
+export async function dataHarness(options: { dataDir?: string; interactive?: boolean; admins?: string[] } = {}) {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'apb-data-'));
+  if (!options.dataDir) copyFileSync(DATASET_PATH, join(dataDir, 'dataset.json'));
+  const logger = capturingLogger();
+  const store = await EditableDatasetStore.open(dataDir, { logger });
+  const dataAdmin = new DataAdmin(store, dataDir, () => new Date());
+  const local = localSurface(join(dataDir, 'exports'), 'ko');
+  const surface: Surface = options.interactive ? { ...local, interactive: true } : local;
+  const services = {
+    store,
+    defaultLocale: 'ko' as const,
+    focusCountry: 'KR',
+    logger,
+    adminUserIds: options.admins ?? DATA_ADMINS,
+    dataAdmin,
+  };
+  const run = async (line: string, userId = 'U0ADMIN1') => {
+    const space = line.indexOf(' ');
+    const command = space < 0 ? line : line.slice(0, space);
+    const text = space < 0 ? '' : line.slice(space + 1);
+    const reply = await executeCommand({ command, text, userId, channelId: 'C0DATA', surface }, services);
+    if (!reply) throw new Error(`no such command ${command}`);
+    return { reply, text: reply.messages.map(messageText).join('\n') };
+  };
+  return { dataDir, store, dataAdmin, logger, run, path: join(dataDir, 'dataset.json') };
+}
+
+/** The change id carried by the Confirm button of a preview. */
+export function confirmId(reply: { messages: { blocks: unknown[] }[] }): string {
+  for (const message of reply.messages) {
+    for (const block of message.blocks as { type: string; elements?: { action_id?: string; value?: string }[] }[]) {
+      const button = block.elements?.find((e) => e.action_id === 'data_confirm');
+      if (button?.value) return button.value;
+    }
+  }
+  throw new Error('no Confirm button');
+}
