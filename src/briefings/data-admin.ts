@@ -188,6 +188,13 @@ const KO_ISSUES: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^Too small/, () => '비어 있을 수 없습니다'],
 ];
 
+/** A schema issue's message in the reader's language (plain text). */
+export function issueMessage(message: string, locale: Locale): string {
+  const rule = locale === 'ko' ? KO_ISSUES.find(([pattern]) => pattern.test(message)) : undefined;
+  const match = rule ? rule[0].exec(message) : null;
+  return rule && match ? rule[1](match) : message;
+}
+
 /** Schema issues as "• `field` (figure): what is wrong", in the reader's language. */
 export function issueLines(
   issues: readonly { path: readonly PropertyKey[]; message: string }[],
@@ -196,9 +203,7 @@ export function issueLines(
 ): string[] {
   return issues.slice(0, 8).map((issue) => {
     const where = fieldOf(issue.path);
-    const rule = locale === 'ko' ? KO_ISSUES.find(([pattern]) => pattern.test(issue.message)) : undefined;
-    const match = rule ? rule[0].exec(issue.message) : null;
-    const text = rule && match ? rule[1](match) : issue.message;
+    const text = issueMessage(issue.message, locale);
     const label = where
       ? `\`${where.field}\` (${escapeMrkdwn(where.figureId)})`
       : `\`${issue.path.map(String).join('.')}\``;

@@ -1,5 +1,5 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
-import { buildApplied, CANCEL_ACTION_ID, CONFIRM_ACTION_ID } from '../briefings/data-admin.js';
+import { buildApplied, CANCEL_ACTION_ID, CONFIRM_ACTION_ID, issueMessage } from '../briefings/data-admin.js';
 import { ADD_MODAL_CALLBACK, MODAL_BLOCKS, modalValues } from '../briefings/data-modal.js';
 import { fitMessages } from '../briefings/reply.js';
 import { refusal } from '../commands/data-actions.js';
@@ -100,11 +100,7 @@ function fieldErrors(error: unknown, locale: Locale): Record<string, string> {
     for (const issue of error.issues) {
       const where = fieldOfIssue(issue.path, error.draft as never);
       const block = where && MODAL_BLOCKS.has(where.field) ? where.field : 'value';
-      out[block] ??= errorText(new EditInvalidError([issue], error.draft), locale)
-        .split('\n')
-        .slice(1)
-        .join(' ')
-        .replace(/^• /, '');
+      out[block] ??= issueMessage(issue.message, locale);
     }
     return out;
   }

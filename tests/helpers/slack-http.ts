@@ -85,3 +85,55 @@ export async function eventually(check: () => boolean, ms = 3000): Promise<boole
   }
   return check();
 }
+
+/** A block_actions payload for any button. */
+export function buttonBody(actionId: string, value: string, responseUrl: string, userId = 'U0ALICE'): string {
+  const payload = {
+    type: 'block_actions',
+    user: { id: userId, username: 'someone', team_id: 'T0TEST' },
+    api_app_id: 'A0APP',
+    token: 'deprecated-verification-token',
+    container: { type: 'message', message_ts: '1700000000.000100', channel_id: 'C0POLICY', is_ephemeral: true },
+    trigger_id: '123.456.ghi',
+    team: { id: 'T0TEST', domain: 'policy' },
+    channel: { id: 'C0POLICY', name: 'ai-policy' },
+    response_url: responseUrl,
+    actions: [
+      {
+        type: 'button',
+        action_id: actionId,
+        block_id: 'b1',
+        text: { type: 'plain_text', text: 'x' },
+        value,
+        action_ts: '1',
+      },
+    ],
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+/** A view_submission payload for the add-a-figure modal with the given field values. */
+export function viewSubmissionBody(values: Record<string, string>, channelId = 'C0POLICY', userId = 'U0ALICE'): string {
+  const state = Object.fromEntries(
+    Object.entries(values).map(([field, value]) => [field, { value: { type: 'plain_text_input', value } }]),
+  );
+  const payload = {
+    type: 'view_submission',
+    team: { id: 'T0TEST', domain: 'policy' },
+    user: { id: userId, username: 'someone', team_id: 'T0TEST' },
+    api_app_id: 'A0APP',
+    token: 'deprecated-verification-token',
+    trigger_id: '123.456.jkl',
+    view: {
+      id: 'V0VIEW',
+      team_id: 'T0TEST',
+      type: 'modal',
+      callback_id: 'data_add',
+      private_metadata: JSON.stringify({ channelId, locale: 'ko' }),
+      state: { values: state },
+      hash: 'h',
+      blocks: [],
+    },
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}

@@ -1,8 +1,11 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cleanEnv, runNpm } from '../helpers/spawn.js';
+import { DATASET_PATH } from '../helpers/services.js';
+import { cleanEnv, ROOT, runNpm } from '../helpers/spawn.js';
 
 describe('npm start without Slack tokens', () => {
   it('opens the console and answers the same commands as Slack', async () => {
@@ -71,4 +74,52 @@ describe('start-up refuses bad configuration, naming the variable and never a se
     expect(ran.stderr).toContain(`${file}: invalid JSON`);
     expect(readFileSync(file, 'utf8')).toBe('{"schemaVersion": 1, "figures": [}');
   });
+});
+
+describe('one bot per DATA_DIR, and a corrupted dataset', () => {
+  it('a second bot on the same DATA_DIR refuses to start with a clear message; the first is unaffected', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'apb-two-'));
+    copyFileSync(DATASET_PATH, join(dir, 'dataset.json'));
+    const first = spawn('npm', ['start', '--silent'], {
+      cwd: ROOT,
+      env: cleanEnv({ DATA_DIR: dir }),
+      stdio: ['pipe', 'pipe', 'pipe'],
+      detached: true,
+    });
+    let firstOut = '';
+    first.stdout?.on('data', (d) => {
+      firstOut += String(d);
+    });
+    const end = Date.now() + 15_000;
+    while (!firstOut.includes('로컬 콘솔') && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
+    const second = await runNpm(['start', '--silent'], { env: cleanEnv({ DATA_DIR: dir }) });
+    expect(second.code).toBe(3);
+    expect(second.stderr).toContain('another AI Policy Brief is already running');
+    first.stdin?.write('/ai-rank ceti\nexit\n');
+    const [code] = await once(first, 'exit');
+    expect(code).toBe(0);
+    expect(firstOut).toContain('벨퍼 CETI 2025 — AI 부문 순위');
+  });
+
+  it.each([
+    ['invalid JSON', '{"figures": [}', 'invalid JSON'],
+    ['null', 'null', 'the file holds null instead of data'],
+    ['an empty file', '', 'the file is empty'],
+    ['schema-invalid', '{"schemaVersion": 1}', 'not a valid dataset'],
+  ])(
+    'refuses %s, naming the file, the reason and the backup to restore, leaving the file untouched',
+    async (_name, content, reason) => {
+      const dir = mkdtempSync(join(tmpdir(), 'apb-corrupt-'));
+      mkdirSync(join(dir, 'backups'));
+      copyFileSync(DATASET_PATH, join(dir, 'backups', 'dataset-v000007.json'));
+      writeFileSync(join(dir, 'dataset.json'), content);
+      const ran = await runNpm(['start', '--silent'], { env: cleanEnv({ DATA_DIR: dir }) });
+      expect(ran.code).toBe(3);
+      expect(ran.stderr).toContain(`${join(dir, 'dataset.json')}: ${reason}`);
+      expect(ran.stderr).toContain(
+        `To restore the last good version: cp ${join(dir, 'backups', 'dataset-v000007.json')} ${join(dir, 'dataset.json')}`,
+      );
+      expect(readFileSync(join(dir, 'dataset.json'), 'utf8')).toBe(content);
+    },
+  );
 });

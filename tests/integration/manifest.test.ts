@@ -49,6 +49,8 @@ describe('manifest.yml', () => {
       'chat:write.public',
       'channels:history',
       'groups:history',
+      'files:write',
+      'files:read',
     ]);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.settings.socket_mode_enabled).toBe(true);
