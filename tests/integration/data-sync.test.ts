@@ -1,0 +1,103 @@
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { WebClient } from '@slack/web-api';
+import { afterAll, describe, expect, it } from 'vitest';
+import { EditableDatasetStore } from '../../src/data-admin/editable-store.js';
+import { setFields } from '../../src/data-admin/operations.js';
+import { SlackDigestPoster } from '../../src/digests/delivery.js';
+import { createDigestService } from '../../src/digests/service.js';
+import { adminResolver } from '../../src/transport/admins.js';
+import { backgroundClientOptions } from '../../src/transport/slack-client.js';
+import { subscribe, subscription } from '../helpers/digest-harness.js';
+import { FakeSlack } from '../helpers/fake-slack.js';
+import { capturingLogger, DATASET_PATH } from '../helpers/services.js';
+import { eventually } from '../helpers/slack-http.js';
+
+function dataDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'apb-sync-'));
+  copyFileSync(DATASET_PATH, join(dir, 'dataset.json'));
+  return dir;
+}
+
+const slack = await new FakeSlack().start();
+afterAll(() => slack.stop());
+
+describe('edits reach everything', () => {
+  it("an edit shows in the channel's next digest as a change, old and new", async () => {
+    const dir = dataDir();
+    const store = await EditableDatasetStore.open(dir, { logger: capturingLogger() });
+    let now = new Date('2026-11-30T00:00:30Z');
+    slack.clock = () => now.getTime();
+    const digests = createDigestService({
+      dataDir: dir,
+      store,
+      poster: new SlackDigestPoster(new WebClient('xoxb-1-2-sync', backgroundClientOptions(`${slack.url}/api/`))),
+      adminUserIds: [],
+      focusCountry: 'KR',
+      defaults: { timezone: 'Asia/Seoul', locale: 'ko' },
+      logger: capturingLogger(),
+      clock: () => now,
+      runner: { channelGapMs: 5 },
+    });
+    await subscribe(digests, subscription('C0SYNC', { frequency: 'daily', days: [] }));
+    await digests.runner.runDue(now);
+    await store.edit(setFields('U0ADMIN1', 'tortoise24_KR', { value: '28.5' }, 'set tortoise24_KR value=28.5'));
+    now = new Date('2026-12-01T00:00:30Z');
+    await digests.runner.runDue(now);
+    const latest = JSON.stringify(slack.posts('C0SYNC').at(-1)?.blocks);
+    expect(latest).toContain('27.26점 → *6위/83개국* · 28.5점');
+  });
+
+  it('a running bot sees an edit another process made within about a second, and neither loses the other', async () => {
+    const dir = dataDir();
+    const bot = await EditableDatasetStore.open(dir, { logger: capturingLogger() });
+    const cli = await EditableDatasetStore.open(dir, { logger: capturingLogger() });
+    const stop = bot.watch(100);
+    try {
+      await cli.edit(setFields('U0CLI', 'ceti25_ai_KR', { notes: 'from the CLI' }, 'cli'));
+      expect(await eventually(() => bot.current().figure('ceti25_ai_KR')?.notes === 'from the CLI', 2000)).toBe(true);
+      await bot.edit(setFields('U0BOT', 'ceti25_ai_US', { notes: 'from the bot' }, 'bot'));
+      await cli.edit(setFields('U0CLI', 'ceti25_ai_CN', { notes: 'cli again' }, 'cli'));
+      expect(await eventually(() => bot.current().version === 4, 2000)).toBe(true);
+      const figure = (id: string) => bot.current().figure(id)?.notes;
+      expect([figure('ceti25_ai_KR'), figure('ceti25_ai_US'), figure('ceti25_ai_CN')]).toEqual([
+        'from the CLI',
+        'from the bot',
+        'cli again',
+      ]);
+    } finally {
+      stop();
+    }
+  });
+});
+
+describe('workspace admins (ADMIN_WORKSPACE_ADMINS=on)', () => {
+  it('counts admins and owners from users.info, caches the answer, and fails closed', async () => {
+    const users: Record<string, unknown> = {
+      U0OWNER: { id: 'U0OWNER', is_owner: true },
+      U0WSADM: { id: 'U0WSADM', is_admin: true },
+      U0GUEST: { id: 'U0GUEST', is_admin: true, is_restricted: true },
+      U0PLAIN: { id: 'U0PLAIN' },
+    };
+    slack.on('users.info', (call) => {
+      const user = users[String(call.body.user)];
+      return user ? { json: { ok: true, user } } : { json: { ok: false, error: 'user_not_found' } };
+    });
+    const client = new WebClient('xoxb-1-2-sync', { slackApiUrl: `${slack.url}/api/`, retryConfig: { retries: 0 } });
+    const isAdmin = adminResolver({
+      adminUserIds: ['U0LISTED'],
+      workspaceAdmins: true,
+      client,
+      logger: capturingLogger(),
+    });
+    expect(
+      await Promise.all(['U0LISTED', 'U0OWNER', 'U0WSADM', 'U0GUEST', 'U0PLAIN', 'U0NOBODY'].map(isAdmin)),
+    ).toEqual([true, true, true, false, false, false]);
+    const calls = slack.calls.filter((c) => c.method === 'users.info').length;
+    await isAdmin('U0OWNER');
+    expect(slack.calls.filter((c) => c.method === 'users.info').length).toBe(calls);
+    const off = adminResolver({ adminUserIds: [], workspaceAdmins: false, client, logger: capturingLogger() });
+    expect(await off('U0OWNER')).toBe(false);
+  });
+});
