@@ -20,7 +20,15 @@ export interface Config {
   defaultLocale: Locale;
   defaultTimezone: string;
   focusCountry: string;
-  llm: { apiKey: string; baseUrl?: string; model: string; timeoutMs: number } | null;
+  llm: {
+    apiKey: string;
+    baseUrl?: string;
+    model: string;
+    timeoutMs: number;
+    maxTokens: number;
+    perUserPerHour: number;
+    dailyBudget: number;
+  } | null;
   logLevel: LogLevel;
   /** Whether this process runs the digest scheduler (off when cron drives `digest run --at`). */
   scheduler: boolean;
@@ -81,6 +89,9 @@ const envSchema = z.object({
   OPENAI_BASE_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional(),
   LLM_MODEL: z.string().min(1).default('gpt-4o-mini'),
   LLM_TIMEOUT_MS: z.coerce.number({ message: 'must be milliseconds' }).int().positive().default(15_000),
+  LLM_MAX_TOKENS: z.coerce.number({ message: 'must be a number' }).int().positive().default(800),
+  LLM_USER_LIMIT: z.coerce.number({ message: 'must be a number of calls per hour' }).int().positive().default(20),
+  LLM_DAILY_BUDGET: z.coerce.number({ message: 'must be a number of calls per day' }).int().positive().default(500),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   SCHEDULER: z.enum(['on', 'off'], { message: 'must be on or off' }).default('on'),
   ADMIN_WORKSPACE_ADMINS: z.enum(['on', 'off'], { message: 'must be on or off' }).default('off'),
@@ -138,7 +149,15 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, purpose: 'bo
     defaultTimezone: env.DEFAULT_TIMEZONE,
     focusCountry: env.FOCUS_COUNTRY,
     llm: apiKey
-      ? { apiKey, ...(baseUrl ? { baseUrl } : {}), model: env.LLM_MODEL, timeoutMs: env.LLM_TIMEOUT_MS }
+      ? {
+          apiKey,
+          ...(baseUrl ? { baseUrl } : {}),
+          model: env.LLM_MODEL,
+          timeoutMs: env.LLM_TIMEOUT_MS,
+          maxTokens: env.LLM_MAX_TOKENS,
+          perUserPerHour: env.LLM_USER_LIMIT,
+          dailyBudget: env.LLM_DAILY_BUDGET,
+        }
       : null,
     logLevel: env.LOG_LEVEL,
     scheduler: env.SCHEDULER === 'on',

@@ -13,9 +13,14 @@ import { type Config, ConfigError, loadConfig } from './config.js';
 import { EditableDatasetStore } from './data-admin/editable-store.js';
 import { AlreadyRunningError, holdDataDir } from './data-admin/process-lock.js';
 import { DataAdmin } from './data-admin/service.js';
+import type { DigestSummarizer } from './digests/channel-digest.js';
 import { SlackDigestPoster } from './digests/delivery.js';
 import { DigestScheduler } from './digests/scheduler.js';
 import { createDigestService, type DigestService } from './digests/service.js';
+import { messages } from './i18n/messages.js';
+import { BriefEngine, DEFAULT_LIMITS } from './llm/engine.js';
+import { createOpenAiBriefer } from './llm/openai-briefer.js';
+import { renderSummaryBlocks } from './llm/render.js';
 import { createLogger, type Logger } from './logger.js';
 import { DataFileError } from './store/json-file.js';
 import { boltLogger } from './transport/bolt-logger.js';
@@ -52,6 +57,34 @@ class SlackUnavailableError extends Error {
   }
 }
 
+function briefEngine(config: Config, logger: Logger): BriefEngine {
+  const llm = config.llm;
+  const briefer = llm
+    ? createOpenAiBriefer({
+        apiKey: llm.apiKey,
+        ...(llm.baseUrl ? { baseUrl: llm.baseUrl } : {}),
+        model: llm.model,
+        timeoutMs: llm.timeoutMs,
+        maxTokens: llm.maxTokens,
+      })
+    : null;
+  return new BriefEngine(briefer, logger, {
+    ...DEFAULT_LIMITS,
+    perUserPerHour: llm?.perUserPerHour ?? 0,
+    dailyBudget: llm?.dailyBudget ?? 0,
+  });
+}
+
+/** The digest's summary paragraph through the same grounded engine as /ai-brief. */
+function digestSummarizer(engine: BriefEngine): DigestSummarizer | undefined {
+  if (!engine.enabled) return undefined;
+  return async ({ locale, view, figures, channelId }) => {
+    const question = messages(locale).digestSummaryQuestion;
+    const result = await engine.ask({ question, locale, view, figures, userId: `digest:${channelId}` });
+    return result.kind === 'brief' ? renderSummaryBlocks(view, result.text, locale, result.model) : undefined;
+  };
+}
+
 function digestService(config: Config, services: Omit<CommandServices, 'digests'>, logger: Logger): DigestService {
   const token = config.slack.botToken;
   const client = token
@@ -68,6 +101,7 @@ function digestService(config: Config, services: Omit<CommandServices, 'digests'
     focusCountry: config.focusCountry,
     defaults: { timezone: config.defaultTimezone, locale: config.defaultLocale },
     logger,
+    ...(services.brief && digestSummarizer(services.brief) ? { summarize: digestSummarizer(services.brief) } : {}),
   });
 }
 
@@ -89,6 +123,7 @@ async function openServices(config: Config, logger: Logger): Promise<CommandServ
     logger,
     adminUserIds: config.adminUserIds,
     dataAdmin: new DataAdmin(store, config.dataDir, () => new Date()),
+    brief: briefEngine(config, logger),
   };
   return { ...base, digests: digestService(config, base, logger) };
 }

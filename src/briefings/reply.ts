@@ -20,6 +20,8 @@ export interface Reply {
   visibility: Visibility;
   /** One or more messages, in order; the first is the answer, later ones continue it. */
   messages: Message[];
+  /** A second answer that arrives later (sent as further messages when it resolves; never rejects). */
+  followUp?: () => Promise<Reply>;
 }
 
 export const SHARE_ACTION_ID = 'share_to_channel';

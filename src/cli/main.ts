@@ -1,5 +1,6 @@
 import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
+import type { Reply } from '../briefings/reply.js';
 import { type CommandServices, executeCommand } from '../commands/execute.js';
 import type { Surface } from '../data-admin/service.js';
 import { isLocale } from '../i18n/locale.js';
@@ -62,15 +63,16 @@ async function ask(args: string[], services: CliServices, io: CliIo): Promise<nu
     { ...services, defaultLocale: locale },
   );
   if (!reply) return misuse(io, `unknown command ${command}`);
-  for (const message of reply.messages) {
-    if (values.json) {
-      io.stdout.write(
-        `${JSON.stringify({ response_type: reply.visibility, text: message.text, blocks: message.blocks })}\n`,
-      );
-    } else {
-      io.stdout.write(`${renderMessage(message)}\n\n`);
+  const print = (r: Reply) => {
+    for (const message of r.messages) {
+      const line = values.json
+        ? JSON.stringify({ response_type: r.visibility, text: message.text, blocks: message.blocks })
+        : `${renderMessage(message)}\n`;
+      io.stdout.write(`${line}\n`);
     }
-  }
+  };
+  print(reply);
+  if (reply.followUp) print(await reply.followUp());
   return reply.kind === 'answer' ? EXIT.ok : EXIT.userError;
 }
 

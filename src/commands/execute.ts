@@ -8,6 +8,7 @@ import type { Locale } from '../i18n/locale.js';
 import { messages } from '../i18n/messages.js';
 import { isUserError, type UserError } from '../lib/errors.js';
 import { escapeMrkdwn, unescapeMrkdwn } from '../lib/escape.js';
+import type { BriefEngine } from '../llm/engine.js';
 import type { Logger } from '../logger.js';
 import type { DatasetStore } from '../store/dataset-store.js';
 import { findCommand } from './index.js';
@@ -34,6 +35,7 @@ export interface CommandServices {
   adminUserIds?: readonly string[];
   digests?: DigestService;
   dataAdmin?: DataAdmin;
+  brief?: BriefEngine;
   clock?: () => Date;
 }
 
@@ -77,12 +79,26 @@ export async function executeCommand(request: CommandRequest, services: CommandS
       ...(request.channelId ? { channelId: request.channelId } : {}),
       ...(services.digests ? { digests: services.digests } : {}),
       ...(services.dataAdmin ? { dataAdmin: services.dataAdmin } : {}),
+      ...(services.brief ? { brief: services.brief } : {}),
       ...(request.surface ? { surface: request.surface } : {}),
     };
-    const { briefing, canonical } = await command.execute(limitWords(input, locale), ctx);
+    const { briefing, canonical, followUp } = await command.execute(limitWords(input, locale), ctx);
     const flag = locale === services.defaultLocale ? '' : ` --${locale}`;
     const share = command.shareable ? { command: command.name, text: `${canonical}${flag}`.trim() } : undefined;
-    return answerReply(briefing, locale, share);
+    const reply = answerReply(briefing, locale, share);
+    if (!followUp) return reply;
+    return {
+      ...reply,
+      followUp: () =>
+        followUp().then(
+          (next) => answerReply(next, locale),
+          (error: unknown) => {
+            const ref = randomBytes(4).toString('hex');
+            services.logger.error('follow-up failed', { ref, command: request.command, error });
+            return failureReply(locale, ref);
+          },
+        ),
+    };
   } catch (error) {
     if (isUserError(error)) return userErrorReply(command, error, locale);
     const ref = randomBytes(4).toString('hex');

@@ -1,3 +1,4 @@
+import { aiBrief } from './ai-brief.js';
 import { aiData } from './ai-data.js';
 import { aiDigest } from './ai-digest.js';
 import { createAiHelp } from './ai-help.js';
@@ -6,7 +7,14 @@ import { talentGap } from './talent-gap.js';
 import type { Command } from './types.js';
 
 /** Every slash command, in the order help lists them. manifest.yml must list the same (a test checks). */
-export const commands: readonly Command[] = [aiRank, talentGap, aiDigest, aiData, createAiHelp(() => commands)];
+export const commands: readonly Command[] = [
+  aiRank,
+  talentGap,
+  aiBrief,
+  aiDigest,
+  aiData,
+  createAiHelp(() => commands),
+];
 
 export function findCommand(name: string): Command | undefined {
   return commands.find((c) => c.name === name);

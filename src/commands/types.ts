@@ -2,6 +2,7 @@ import type { Briefing } from '../briefings/reply.js';
 import type { DataAdmin, Surface } from '../data-admin/service.js';
 import type { DigestService } from '../digests/service.js';
 import type { Locale } from '../i18n/locale.js';
+import type { BriefEngine } from '../llm/engine.js';
 import type { DatasetView } from '../store/dataset-view.js';
 import type { Localized } from '../store/schema.js';
 import type { CommandInput } from './input.js';
@@ -24,6 +25,8 @@ export interface CommandContext {
   dataAdmin?: DataAdmin;
   /** What this transport can do beyond replying (buttons, modals, files). */
   surface?: Surface;
+  /** The grounded LLM briefing engine (off without an LLM key). */
+  brief?: BriefEngine;
 }
 
 /** One slash command: its description, and a parser and runner that know nothing about transports. */
@@ -39,11 +42,20 @@ export interface CommandModule<Args> {
   /** Turns the normalised text into arguments, or throws a UserError that says what was wrong. */
   parse(input: CommandInput, ctx: CommandContext): Args;
   /** Builds the answer. Read-only commands are pure; /ai-digest changes subscriptions through ctx.digests. */
-  run(args: Args, ctx: CommandContext): Briefing | Promise<Briefing>;
+  run(args: Args, ctx: CommandContext): RunResult | Promise<RunResult>;
   /** The arguments written back as command text, so a shared answer can be rebuilt. */
   canonical(args: Args, ctx: CommandContext): string;
   /** False for commands whose answers are private by nature (admin actions); default true. */
   shareable?: boolean;
+}
+
+/** An answer now, and optionally a second one that arrives later (the LLM summary after the figures). */
+export type RunResult = Briefing | { briefing: Briefing; followUp?: () => Promise<Briefing> };
+
+export interface Executed {
+  briefing: Briefing;
+  canonical: string;
+  followUp?: () => Promise<Briefing>;
 }
 
 /** A command with its argument type sealed inside, so the registry can hold different commands. */
@@ -54,7 +66,7 @@ export interface Command {
   examples: readonly string[];
   /** Whether a "Share to channel" button fits its answers (not for admin commands). */
   shareable: boolean;
-  execute(input: CommandInput, ctx: CommandContext): Promise<{ briefing: Briefing; canonical: string }>;
+  execute(input: CommandInput, ctx: CommandContext): Promise<Executed>;
 }
 
 export function defineCommand<Args>(module: CommandModule<Args>): Command {
@@ -66,7 +78,10 @@ export function defineCommand<Args>(module: CommandModule<Args>): Command {
     shareable: module.shareable ?? true,
     async execute(input, ctx) {
       const args = module.parse(input, ctx);
-      return { briefing: await module.run(args, ctx), canonical: module.canonical(args, ctx) };
+      const result = await module.run(args, ctx);
+      const canonical = module.canonical(args, ctx);
+      if ('briefing' in result) return { ...result, canonical };
+      return { briefing: result, canonical };
     },
   };
 }

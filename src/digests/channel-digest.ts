@@ -1,14 +1,28 @@
+import type { KnownBlock } from '@slack/types';
+import { headlineFigures } from '../briefings/digest-sections.js';
 import { buildDigest, type Digest } from '../briefings/weekly-digest.js';
+import type { Locale } from '../i18n/locale.js';
 import type { DatasetStore } from '../store/dataset-store.js';
+import type { DatasetView } from '../store/dataset-view.js';
+import type { Figure } from '../store/schema.js';
 import type { DigestLedger } from './ledger.js';
 import type { Subscription } from './schema.js';
 import type { SnapshotStore } from './snapshot.js';
+
+/** Writes the digest's summary paragraph (the LLM layer); undefined when it cannot, within its timeout. */
+export type DigestSummarizer = (input: {
+  locale: Locale;
+  view: DatasetView;
+  figures: readonly Figure[];
+  channelId: string;
+}) => Promise<KnownBlock[] | undefined>;
 
 export interface ChannelDigestDeps {
   ledger: DigestLedger;
   snapshots: SnapshotStore;
   store: DatasetStore;
   focusCountry: string;
+  summarize?: DigestSummarizer;
 }
 
 /** A channel's digest, measured against what its previous posted digest showed. */
@@ -17,6 +31,7 @@ export async function buildChannelDigest(
   sub: Subscription,
   at: { slot: Date; now: Date; late: boolean },
   ownKey?: string,
+  summary?: KnownBlock[],
 ): Promise<Digest> {
   const history = await deps.ledger.forChannel(sub.channelId);
   const previous = history.find((e) => e.state === 'posted' && e.key !== ownKey);
@@ -27,6 +42,16 @@ export async function buildChannelDigest(
     locale: sub.locale,
     timezone: sub.timezone,
     ...at,
+    ...(summary ? { summary } : {}),
     previous: previous ? { postedAt: new Date(previous.postedAt ?? previous.slot), snapshot } : null,
   });
+}
+
+/** The figures a digest summary may cite: the headline figures and whatever changed. */
+export function summaryFigures(digest: Digest, deps: ChannelDigestDeps, view: DatasetView): Figure[] {
+  const headline = headlineFigures(view, deps.focusCountry).map((h) => h.figure);
+  const changed = digest.changes
+    .flatMap((c) => (c.kind === 'removed' ? [] : [view.figure(c.id)]))
+    .filter((f): f is Figure => !!f);
+  return [...new Map([...headline, ...changed.slice(0, 8)].map((f) => [f.id, f])).values()];
 }

@@ -2,7 +2,7 @@ import type { Digest } from '../briefings/weekly-digest.js';
 import { forEachLimited } from '../lib/pool.js';
 import type { Logger } from '../logger.js';
 import type { DatasetStore } from '../store/dataset-store.js';
-import { buildChannelDigest } from './channel-digest.js';
+import { buildChannelDigest, type DigestSummarizer } from './channel-digest.js';
 import { classify, type DeliveryError, type DigestPoster } from './delivery.js';
 import type { DigestHealth } from './health.js';
 import type { DigestLedger } from './ledger.js';
@@ -48,6 +48,8 @@ export interface RunnerDeps {
   clock: () => Date;
   /** Who this process is in the ledger. */
   owner: string;
+  /** The LLM summary paragraph, when the LLM layer is on. */
+  summarize?: DigestSummarizer;
   options?: Partial<RunnerOptions>;
 }
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Locale } from '../i18n/locale.js';
 import type { Logger } from '../logger.js';
 import type { DatasetStore } from '../store/dataset-store.js';
+import type { DigestSummarizer } from './channel-digest.js';
 import { DeliveryError, type DigestPoster } from './delivery.js';
 import { DigestHealth } from './health.js';
 import { type DigestLedger, FileDigestLedger } from './ledger.js';
@@ -42,6 +43,7 @@ export interface DigestServiceOptions {
   logger: Logger;
   clock?: () => Date;
   runner?: Partial<RunnerOptions>;
+  summarize?: DigestSummarizer;
 }
 
 export function createDigestService(options: DigestServiceOptions): DigestService {
@@ -62,6 +64,7 @@ export function createDigestService(options: DigestServiceOptions): DigestServic
     clock,
     owner: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
     ...(options.runner ? { options: options.runner } : {}),
+    ...(options.summarize ? { summarize: options.summarize } : {}),
   });
   const service: DigestService = {
     subscriptions,

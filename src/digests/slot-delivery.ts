@@ -2,7 +2,7 @@ import type { Message } from '../briefings/blocks.js';
 import { fitMessages } from '../briefings/reply.js';
 import type { Digest } from '../briefings/weekly-digest.js';
 import type { Logger } from '../logger.js';
-import { buildChannelDigest, type ChannelDigestDeps } from './channel-digest.js';
+import { buildChannelDigest, type ChannelDigestDeps, summaryFigures } from './channel-digest.js';
 import { classify, DeliveryError, type DigestPoster } from './delivery.js';
 import type { AdminNotices } from './notices.js';
 import type { Pacer } from './pacer.js';
@@ -39,7 +39,10 @@ export class SlotDelivery {
       }
     }
     const slot = new Date(entry.slot);
-    const digest = await buildChannelDigest(this.deps, sub, { slot, now: clock(), late }, entry.key);
+    const at = { slot, now: clock(), late };
+    let digest = await buildChannelDigest(this.deps, sub, at, entry.key);
+    const summary = await this.summary(sub, digest);
+    if (summary) digest = await buildChannelDigest(this.deps, sub, at, entry.key, summary);
     const [main] = fitMessages(digest.main, sub.locale);
     if (!main) throw new DeliveryError('rejected', 'empty_digest');
     const ts = await this.postChecked(sub.channelId, entry.key, main, since);
@@ -48,6 +51,19 @@ export class SlotDelivery {
     await this.deps.notices.clear(sub);
     await this.postThread(sub, entry.key, digest, ts);
     return { ts, reconciled: false };
+  }
+
+  /** The LLM summary paragraph, if one is configured and arrives in time; the digest goes out either way. */
+  private async summary(sub: Subscription, digest: Digest) {
+    if (!this.deps.summarize) return undefined;
+    const view = this.deps.store.current();
+    const figures = summaryFigures(digest, this.deps, view);
+    return this.deps
+      .summarize({ locale: sub.locale, view, figures, channelId: sub.channelId })
+      .catch((error: unknown) => {
+        this.deps.logger.warn('digest summary failed; posting without it', { error });
+        return undefined;
+      });
   }
 
   /** Posts, and after an ambiguous failure looks for the message before trying again. */

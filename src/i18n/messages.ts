@@ -1,4 +1,5 @@
 import type { Locale } from './locale.js';
+import { briefMessages } from './messages-brief.js';
 import { dataMessages } from './messages-data.js';
 import { digestMessages } from './messages-digest.js';
 
@@ -87,7 +88,7 @@ const ko = {
   helpCommandTitle: (command: string) => `${command} 사용법`,
 };
 
-type Catalog = typeof ko & typeof digestMessages.ko & typeof dataMessages.ko;
+type Catalog = typeof ko & typeof digestMessages.ko & typeof dataMessages.ko & typeof briefMessages.ko;
 
 const en: typeof ko = {
   source: 'Source',
@@ -166,8 +167,8 @@ const en: typeof ko = {
 };
 
 const catalogs: Record<Locale, Catalog> = {
-  ko: { ...ko, ...digestMessages.ko, ...dataMessages.ko },
-  en: { ...en, ...digestMessages.en, ...dataMessages.en },
+  ko: { ...ko, ...digestMessages.ko, ...dataMessages.ko, ...briefMessages.ko },
+  en: { ...en, ...digestMessages.en, ...dataMessages.en, ...briefMessages.en },
 };
 
 export type Messages = Catalog;

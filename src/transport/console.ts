@@ -31,18 +31,20 @@ export function splitCommandLine(line: string): { command: string; text: string 
     : { command: trimmed.slice(0, space), text: trimmed.slice(space + 1) };
 }
 
-/** Runs one console line and returns what to print. */
+/** Runs one console line: what to print now, and (for /ai-brief) what to print when the summary arrives. */
 export async function consoleAnswer(
   line: string,
   services: CommandServices,
   who: { userId: string; channelId: string; surface?: Surface },
-): Promise<string> {
+): Promise<{ now: string; later?: Promise<string> }> {
   const { command, text } = splitCommandLine(line);
   const reply = command.startsWith('/')
     ? await executeCommand({ command: command.toLowerCase(), text, ...who }, services)
     : undefined;
-  if (!reply) return NOT_A_COMMAND[services.defaultLocale](line.trim().slice(0, 60));
-  return reply.messages.map(renderMessage).join('\n\n');
+  if (!reply) return { now: NOT_A_COMMAND[services.defaultLocale](line.trim().slice(0, 60)) };
+  const now = reply.messages.map(renderMessage).join('\n\n');
+  if (!reply.followUp) return { now };
+  return { now, later: reply.followUp().then((next) => next.messages.map(renderMessage).join('\n\n')) };
 }
 
 /** The bot without Slack: type a slash command, read the answer as text. Ends on `exit` or end of input. */
@@ -59,7 +61,11 @@ export async function runConsole(services: CommandServices, options: ConsoleOpti
   for await (const line of rl) {
     const trimmed = line.trim();
     if (['exit', 'quit', '.exit', ':q'].includes(trimmed)) break;
-    if (trimmed) output.write(`${await consoleAnswer(trimmed, services, who)}\n\n`);
+    if (trimmed) {
+      const answer = await consoleAnswer(trimmed, services, who);
+      output.write(`${answer.now}\n\n`);
+      if (answer.later) output.write(`${await answer.later}\n\n`);
+    }
     output.write('> ');
   }
   rl.close();

@@ -48,7 +48,9 @@ export function registerCommands(
         },
         services,
       );
-      if (reply) await respondAll(respond, reply);
+      if (!reply) return;
+      await respondAll(respond, reply);
+      if (reply.followUp) await respondAll(respond, await reply.followUp());
     });
   }
 }

@@ -57,6 +57,9 @@ describe('loadConfig', () => {
       baseUrl: 'http://127.0.0.1:11434/v1',
       model: 'gpt-4o-mini',
       timeoutMs: 15000,
+      maxTokens: 800,
+      perUserPerHour: 20,
+      dailyBudget: 500,
     });
     expect(config.slack.apiUrl).toBe('http://127.0.0.1:9999/api/');
   });

@@ -1,0 +1,56 @@
+import type { Locale } from '../i18n/locale.js';
+import { messages } from '../i18n/messages.js';
+import { escapeMrkdwn, truncate } from '../lib/escape.js';
+import type { EngineResult } from '../llm/engine.js';
+import { renderBrief } from '../llm/render.js';
+import type { DatasetView } from '../store/dataset-view.js';
+import type { Figure } from '../store/schema.js';
+import { context, header, section, sections } from './blocks.js';
+import { entityName, figureLine } from './figures.js';
+import type { Briefing } from './reply.js';
+
+const SHOWN = 10;
+
+/** The deterministic answer: the figures that bear on the question, each with its source. */
+export function buildFiguresBrief(
+  view: DatasetView,
+  question: string,
+  figures: readonly Figure[],
+  locale: Locale,
+  note: string,
+): Briefing {
+  const t = messages(locale);
+  const lines = figures
+    .slice(0, SHOWN)
+    .map((f) => figureLine(`${f.metric[locale]} — ${entityName(view, f, locale)}`, f, locale));
+  return {
+    text: t.briefTitle,
+    blocks: [
+      header(t.briefTitle),
+      section(escapeMrkdwn(t.briefQuestion(truncate(question, 300)))),
+      ...(lines.length > 0 ? sections([t.briefFiguresIntro, ...lines]) : []),
+      context(note),
+    ],
+  };
+}
+
+export function fallbackNote(reason: string, locale: Locale): string {
+  const t = messages(locale);
+  const notes: Record<string, string> = {
+    off: t.briefOff,
+    no_data: t.briefNoData,
+    unanswerable: t.briefUnanswerable,
+    all_rejected: t.briefAllRejected,
+    timeout: t.briefTimeout,
+    user_limit: t.briefUserLimit,
+    budget: t.briefBudget,
+  };
+  return notes[reason] ?? t.briefFailed(reason);
+}
+
+/** What follows the deterministic answer: the verified summary, or one line saying why there is none. */
+export function buildEngineBriefing(view: DatasetView, result: EngineResult, locale: Locale): Briefing {
+  if (result.kind === 'brief') return renderBrief(view, result.text, locale, result.model);
+  const note = fallbackNote(result.reason, locale);
+  return { text: note, blocks: [context(`ℹ️ ${note}`)] };
+}

@@ -1,0 +1,200 @@
+import { keyOf, readTerms } from '../commands/resolve.js';
+import { stripInvisible } from '../lib/escape.js';
+import type { DatasetView } from '../store/dataset-view.js';
+import type { Category, Figure } from '../store/schema.js';
+
+/**
+ * The figures a question is about: its countries (else the focus country), the indices it names, and its topics
+ * in either language. The model may cite only these, so the list is also the enum of its citations.
+ */
+
+const TOPICS: Record<Category, readonly string[]> = {
+  talent: [
+    'talent',
+    'talents',
+    '인재',
+    '인력',
+    'brain',
+    'migration',
+    '유출',
+    '유입',
+    '순유출',
+    'workforce',
+    'shortage',
+    '부족',
+    'skills',
+    'researchers',
+  ],
+  investment: [
+    'invest',
+    'investment',
+    'investments',
+    '투자',
+    '투자액',
+    'vc',
+    'venture',
+    '벤처',
+    'funding',
+    'private',
+    '민간',
+    'money',
+    '돈',
+    'capital',
+    'startups',
+    '스타트업',
+  ],
+  compute: [
+    'gpu',
+    'gpus',
+    'compute',
+    'computing',
+    '컴퓨팅',
+    '연산',
+    'nvidia',
+    '엔비디아',
+    'datacenter',
+    '데이터센터',
+    'stargate',
+    '스타게이트',
+    'dram',
+    'hbm',
+    'chips',
+  ],
+  sovereign_ai: [
+    'sovereign',
+    '독자',
+    '소버린',
+    'foundation',
+    '파운데이션',
+    '정예팀',
+    'exaone',
+    '엑사원',
+    'upstage',
+    '업스테이지',
+    'lg',
+    'skt',
+    'naver',
+    '네이버',
+    'model',
+    'models',
+    '모델',
+  ],
+  policy: [
+    'policy',
+    '정책',
+    'law',
+    'act',
+    '법',
+    '기본법',
+    'budget',
+    '예산',
+    'strategy',
+    '전략',
+    'committee',
+    '위원회',
+    'g3',
+    '3대',
+    'plan',
+    '계획',
+    'regulation',
+    '규제',
+  ],
+  research: ['patent', 'patents', '특허', 'research', '연구', 'papers', '논문', 'notable', 'innovation'],
+  ranking: [
+    'rank',
+    'ranks',
+    'ranking',
+    'rankings',
+    '순위',
+    'index',
+    'indices',
+    '지수',
+    'competitiveness',
+    '경쟁력',
+    'position',
+    '위상',
+    'ranked',
+  ],
+};
+
+export interface CandidateOptions {
+  focusCountry: string;
+  /** Figures an earlier turn of the same conversation used. */
+  carryOver?: readonly string[];
+  max?: number;
+}
+
+function topicsOf(words: readonly string[]): Set<Category> {
+  const found = new Set<Category>();
+  for (const word of words) {
+    for (const [category, keys] of Object.entries(TOPICS) as [Category, readonly string[]][]) {
+      if (keys.some((k) => word === k || (k.length >= 3 && word.startsWith(k)))) found.add(category);
+    }
+  }
+  return found;
+}
+
+/** Words too common to say what a question is about. */
+const STOP = new Set(
+  (
+    'the a an and or of in on at to for with from by is are was were be been does do did how what which who whom whose ' +
+    'why when where than then that this these those it its as about into over under vs versus compared compare between ' +
+    'ai korea korean much many more most less least tell me give show please can could would should will 어떻게 어떤 ' +
+    '무엇 뭐 얼마나 얼마 비교 대한 관련 현황 알려줘 알려 주세요 설명 ai의 및 그리고'
+  ).split(' '),
+);
+
+const PARTICLE = /(?:에서|에게|으로|보다|까지|부터|이나|하고|은|는|이|가|을|를|의|과|와|에|로|도|만|나|랑)$/u;
+const ALL_TOPIC_WORDS = new Set(Object.values(TOPICS).flat());
+
+/**
+ * Question words: punctuation split off, and a Korean particle dropped where that leaves a word we know
+ * ("한국과" → "한국", "유출은" → "유출"), but not otherwise ("국가" stays).
+ */
+function questionWords(question: string, view: DatasetView): { word: string; raw: string }[] {
+  const raws = stripInvisible(question.normalize('NFKC'))
+    .split(/[\s,.?!;:()[\]"'“”‘’/]+/u)
+    .filter(Boolean);
+  return raws.map((raw) => {
+    const word = raw.toLocaleLowerCase('en-US');
+    const bare = word.replace(PARTICLE, '');
+    const known = (w: string) => ALL_TOPIC_WORDS.has(w) || readTerms([w], view)[0]?.kind !== 'unknown';
+    return { word: bare !== word && bare.length >= 2 && !known(word) && known(bare) ? bare : word, raw };
+  });
+}
+
+export function selectCandidates(view: DatasetView, question: string, options: CandidateOptions): Figure[] {
+  const words0 = questionWords(question, view);
+  // Two-letter codes count only when typed as codes ("KR", "US"), so English "in" and "it" are not countries.
+  const tokens = words0.map(({ word, raw }) => (word.length <= 2 && raw !== raw.toUpperCase() ? `~${word}` : word));
+  const terms = readTerms(tokens, view);
+  const named = terms.flatMap((t) => (t.kind === 'country' ? [t.code] : []));
+  const countries = new Set([options.focusCountry, ...named]);
+  const indices = new Set(terms.flatMap((t) => (t.kind === 'index' ? [t.id] : [])));
+  const words = terms
+    .flatMap((t) => (t.kind === 'unknown' || t.kind === 'variant' ? [keyOf(t.text.replace(/^~/, ''))] : []))
+    .filter((w) => w.length >= 2 && !STOP.has(w));
+  const topics = topicsOf(words);
+  const carry = new Set(options.carryOver ?? []);
+  const score = (f: Figure): number => {
+    let s = carry.has(f.id) ? 4 : 0;
+    const series = f.series ? view.series(f.series) : undefined;
+    if (series?.index && indices.has(series.index)) s += 4;
+    if (topics.has(f.category)) s += 3;
+    const text = keyOf(`${f.metric.en} ${f.metric.ko}`);
+    s += words.filter((w) => text.includes(w)).length;
+    if (s === 0) return 0;
+    if (f.country && countries.has(f.country)) s += named.length > 0 && named.includes(f.country) ? 3 : 2;
+    else if (f.country) s -= 2;
+    if (series?.tier === 'headline') s += 1;
+    if (f.confidence === 'low') s -= 1;
+    return s;
+  };
+  return view
+    .allFigures()
+    .map((f) => ({ f, s: score(f) }))
+    .filter((x) => x.s >= 3)
+    .sort((a, b) => b.s - a.s)
+    .slice(0, options.max ?? 24)
+    .map((x) => x.f);
+}

@@ -1,0 +1,116 @@
+import { countryName } from '../briefings/figures.js';
+import { keyOf } from '../commands/resolve.js';
+import type { Locale } from '../i18n/locale.js';
+import type { Logger } from '../logger.js';
+import type { DatasetView } from '../store/dataset-view.js';
+import type { Figure } from '../store/schema.js';
+import type { Briefer } from './openai-briefer.js';
+import { type RenderedText, renderSentences } from './render.js';
+import { verifyAnswer } from './verifier.js';
+
+/**
+ * The grounded-briefing engine shared by /ai-brief, the digest summary and the assistant panel: limits and cache,
+ * one model call, verification, rendering. It never throws; every failure is a reason for the fallback.
+ */
+
+export type EngineResult =
+  | { kind: 'brief'; text: RenderedText; model: string; ms: number; cached: boolean }
+  | { kind: 'fallback'; reason: string; ms: number };
+
+export interface EngineLimits {
+  /** Model calls per user per hour. */
+  perUserPerHour: number;
+  /** Model calls per day (UTC) for the whole bot. */
+  dailyBudget: number;
+  cacheTtlMs: number;
+}
+
+export const DEFAULT_LIMITS: EngineLimits = { perUserPerHour: 20, dailyBudget: 500, cacheTtlMs: 60 * 60_000 };
+
+export interface AskInput {
+  question: string;
+  locale: Locale;
+  view: DatasetView;
+  figures: readonly Figure[];
+  userId?: string;
+}
+
+export class BriefEngine {
+  private readonly cache = new Map<string, { at: number; result: EngineResult & { kind: 'brief' } }>();
+  private readonly calls = new Map<string, number[]>();
+  private budget = { day: '', used: 0 };
+
+  constructor(
+    private readonly briefer: Briefer | null,
+    private readonly logger: Logger,
+    private readonly limits: EngineLimits = DEFAULT_LIMITS,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  get enabled(): boolean {
+    return this.briefer !== null;
+  }
+
+  get model(): string {
+    return this.briefer?.model ?? '';
+  }
+
+  async ask(input: AskInput): Promise<EngineResult> {
+    if (!this.briefer) return { kind: 'fallback', reason: 'off', ms: 0 };
+    if (input.figures.length === 0) return { kind: 'fallback', reason: 'no_data', ms: 0 };
+    const key = `${keyOf(input.question)}|${input.view.version}|${input.locale}|${input.figures.map((f) => f.id).join(',')}`;
+    const now = this.clock().getTime();
+    const hit = this.cache.get(key);
+    if (hit && now - hit.at < this.limits.cacheTtlMs) return { ...hit.result, cached: true };
+    const refused = this.spend(input.userId ?? 'anonymous', now);
+    if (refused) return { kind: 'fallback', reason: refused, ms: 0 };
+    const names = new Map(
+      input.figures.map((f) => [
+        f.id,
+        f.country ? countryName(input.view, f.country, input.locale) : f.entity[input.locale],
+      ]),
+    );
+    const outcome = await this.briefer.ask({
+      question: input.question,
+      locale: input.locale,
+      figures: input.figures,
+      names,
+    });
+    if (!outcome.ok) {
+      this.logger.warn('llm brief failed', { reason: outcome.reason, ms: outcome.ms });
+      return { kind: 'fallback', reason: outcome.reason, ms: outcome.ms };
+    }
+    if (!outcome.answer.answerable) return { kind: 'fallback', reason: 'unanswerable', ms: outcome.ms };
+    const verified = verifyAnswer(
+      outcome.answer,
+      input.figures.map((f) => f.id),
+    );
+    for (const r of verified.rejected) {
+      this.logger.warn('llm sentence rejected', { reason: r.reason, token: r.detail.slice(0, 40) });
+    }
+    if (verified.kept.length === 0) return { kind: 'fallback', reason: 'all_rejected', ms: outcome.ms };
+    const result = {
+      kind: 'brief' as const,
+      text: renderSentences(input.view, verified.kept, input.locale),
+      model: outcome.model,
+      ms: outcome.ms,
+      cached: false,
+    };
+    this.cache.set(key, { at: now, result });
+    if (this.cache.size > 500) this.cache.delete(this.cache.keys().next().value as string);
+    return result;
+  }
+
+  /** Counts a model call against the user's hourly limit and the daily budget; a reason if either is spent. */
+  private spend(userId: string, now: number): string | null {
+    const day = new Date(now).toISOString().slice(0, 10);
+    if (this.budget.day !== day) this.budget = { day, used: 0 };
+    if (this.budget.used >= this.limits.dailyBudget) return 'budget';
+    const recent = (this.calls.get(userId) ?? []).filter((t) => now - t < 3600_000);
+    if (recent.length >= this.limits.perUserPerHour) return 'user_limit';
+    recent.push(now);
+    this.calls.set(userId, recent);
+    this.budget.used += 1;
+    return null;
+  }
+}
