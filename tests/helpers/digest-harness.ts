@@ -2,6 +2,7 @@ import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WebClient } from '@slack/web-api';
+import type { DigestSummarizer } from '../../src/digests/channel-digest.js';
 import { SlackDigestPoster } from '../../src/digests/delivery.js';
 import type { RunnerOptions } from '../../src/digests/runner.js';
 import type { Subscription } from '../../src/digests/schema.js';
@@ -16,7 +17,13 @@ export const ADMINS = ['U0ADMIN1', 'U0ADMIN2'];
 
 /** A digest service on a fresh DATA_DIR, posting to a fake Slack over real HTTP with a settable clock. */
 export async function digestHarness(
-  options: { runner?: Partial<RunnerOptions>; dataDir?: string; slack?: FakeSlack; apiUrl?: string } = {},
+  options: {
+    runner?: Partial<RunnerOptions>;
+    dataDir?: string;
+    slack?: FakeSlack;
+    apiUrl?: string;
+    summarize?: DigestSummarizer;
+  } = {},
 ) {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'apb-digest-'));
   if (!options.dataDir) copyFileSync(DATASET_PATH, join(dataDir, 'dataset.json'));
@@ -35,6 +42,7 @@ export async function digestHarness(
     logger,
     clock: () => now,
     runner: { channelGapMs: 10, ...options.runner },
+    ...(options.summarize ? { summarize: options.summarize } : {}),
   });
   return {
     dataDir,
