@@ -1,10 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, type Receiver } from '@slack/bolt';
+import { ThreadMemory } from './assistant/thread-memory.js';
 import type { CommandServices } from './commands/execute.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import { adminResolver } from './transport/admins.js';
 import { boltLogger } from './transport/bolt-logger.js';
+import { createAssistant } from './transport/slack-assistant.js';
 import { requestPathClientOptions } from './transport/slack-client.js';
 import { registerCommands, registerShareAction } from './transport/slack-commands.js';
 import { registerAddModal, registerDataButtons } from './transport/slack-data-admin.js';
@@ -66,6 +68,7 @@ export function createSlackApp(deps: SlackAppDeps): App {
   });
   registerCommands(app, services, isAdmin);
   registerShareAction(app, services);
+  app.assistant(createAssistant(services, new ThreadMemory()));
   if (services.dataAdmin) {
     const deps = { dataAdmin: services.dataAdmin, defaultLocale: services.defaultLocale, isAdmin, logger };
     registerDataButtons(app, deps);

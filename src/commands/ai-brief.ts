@@ -2,9 +2,8 @@ import { buildEngineBriefing, buildFiguresBrief } from '../briefings/brief.js';
 import { messages } from '../i18n/messages.js';
 import { UserError } from '../lib/errors.js';
 import { selectCandidates } from '../llm/candidates.js';
+import { stripLanguageFlags } from './input.js';
 import { defineCommand } from './types.js';
-
-const FLAGS = /(?:^|\s)(?:--?(?:ko|en|kr|kor|eng)|lang[:=](?:ko|en))(?=\s|$)/gi;
 
 /**
  * `/ai-brief <question>`: the dataset figures for the question at once, then (with an LLM configured) a short
@@ -20,7 +19,7 @@ export const aiBrief = defineCommand<{ question: string }>({
   examples: ['한국의 AI 인재 유출은 얼마나 심각한가?', 'How does Korea compare with Japan in AI rankings? --en'],
   shareable: false,
   parse(input, ctx) {
-    const question = input.raw.replace(FLAGS, ' ').trim();
+    const question = stripLanguageFlags(input.raw);
     if (!question) throw new UserError('no_question', [messages(ctx.locale).briefUsage]);
     return { question };
   },

@@ -54,6 +54,13 @@ export function parseCommandText(text: string): CommandInput {
 
 export const commandTextSchema = z.string().transform(parseCommandText);
 
+const FLAGS = /(?:^|\s)(?:--?(?:ko|en|kr|kor|eng)|lang[:=](?:ko|en))(?=\s|$)/gi;
+
+/** Free text (a question) without the language flags that chose the reply language. */
+export function stripLanguageFlags(raw: string): string {
+  return raw.replace(FLAGS, ' ').replace(/\s+/g, ' ').trim();
+}
+
 /** Rejects input with more words than any command takes, naming the limit in the reply language. */
 export function limitWords(input: CommandInput, locale: Locale): CommandInput {
   if (input.tokens.length > MAX_WORDS) {

@@ -21,6 +21,11 @@ const ko = {
   assistantGreeting: '안녕하세요. 국가 AI 경쟁력에 대해 물어보세요. 모든 수치는 출처가 있는 데이터셋에서 가져옵니다.',
   assistantPromptsTitle: '이런 질문을 해 보세요',
   assistantWorking: '데이터셋을 찾아보는 중…',
+  assistantEmpty: '질문을 글로 적어 주세요. 예: 한국의 AI 인재 유출은 얼마나 심각한가?',
+  assistantPrompts: [
+    { title: '한국의 AI 인재 유출', message: '한국의 AI 인재 유출은 얼마나 심각한가?' },
+    { title: '한국과 일본의 AI 순위', message: '한국과 일본의 AI 경쟁력 순위를 비교해 줘' },
+  ],
 };
 
 const en: typeof ko = {
@@ -47,6 +52,11 @@ const en: typeof ko = {
   assistantGreeting: 'Hello. Ask about national AI competitiveness; every number comes from a sourced dataset.',
   assistantPromptsTitle: 'Try asking',
   assistantWorking: 'Looking through the dataset…',
+  assistantEmpty: 'Please type your question, e.g. How serious is Korea’s AI brain drain?',
+  assistantPrompts: [
+    { title: 'AI investment: US and Korea', message: 'How does private AI investment in Korea compare with the US?' },
+    { title: 'Korea in the AI rankings', message: 'Where does Korea rank in AI competitiveness indices?' },
+  ],
 };
 
 export const briefMessages = { ko, en };

@@ -163,6 +163,11 @@ function questionWords(question: string, view: DatasetView): { word: string; raw
   });
 }
 
+/** What a figure measures, whatever the country: its series, else its metric. */
+function kindOf(f: Figure): string {
+  return f.series ?? `${f.category}:${f.metric.en}`;
+}
+
 export function selectCandidates(view: DatasetView, question: string, options: CandidateOptions): Figure[] {
   const words0 = questionWords(question, view);
   // Two-letter codes count only when typed as codes ("KR", "US"), so English "in" and "it" are not countries.
@@ -176,8 +181,16 @@ export function selectCandidates(view: DatasetView, question: string, options: C
     .filter((w) => w.length >= 2 && !STOP.has(w));
   const topics = topicsOf(words);
   const carry = new Set(options.carryOver ?? []);
+  const carriedKinds = new Set(
+    view
+      .allFigures()
+      .filter((f) => carry.has(f.id))
+      .map(kindOf),
+  );
   const score = (f: Figure): number => {
     let s = carry.has(f.id) ? 4 : 0;
+    // "And Japan?" after a question about Korea's talent flows: the same measures, for the country now named.
+    if (!carry.has(f.id) && carriedKinds.has(kindOf(f)) && f.country && named.includes(f.country)) s += 3;
     const series = f.series ? view.series(f.series) : undefined;
     if (series?.index && indices.has(series.index)) s += 4;
     if (topics.has(f.category)) s += 3;

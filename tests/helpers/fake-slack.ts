@@ -34,7 +34,7 @@ async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> 
   const raw = Buffer.concat(chunks).toString('utf8');
   if ((req.headers['content-type'] ?? '').includes('application/json')) return raw ? JSON.parse(raw) : {};
   const form = Object.fromEntries(new URLSearchParams(raw));
-  for (const key of ['blocks', 'payload', 'metadata']) {
+  for (const key of ['blocks', 'payload', 'metadata', 'prompts']) {
     const value = form[key];
     if (typeof value === 'string' && /^[[{]/.test(value)) (form as Record<string, unknown>)[key] = JSON.parse(value);
   }

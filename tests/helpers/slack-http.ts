@@ -14,12 +14,19 @@ export interface SignedPost {
   signature?: string;
 }
 
-export async function postSigned({ url, body, secret, timestamp, signature }: SignedPost): Promise<Response> {
+export async function postSigned({
+  url,
+  body,
+  secret,
+  timestamp,
+  signature,
+  contentType = 'application/x-www-form-urlencoded',
+}: SignedPost & { contentType?: string }): Promise<Response> {
   const ts = timestamp ?? Math.floor(Date.now() / 1000);
   return fetch(url, {
     method: 'POST',
     headers: {
-      'content-type': 'application/x-www-form-urlencoded',
+      'content-type': contentType,
       'x-slack-request-timestamp': String(ts),
       'x-slack-signature': signature ?? slackSignature(secret, ts, body),
     },
@@ -136,4 +143,21 @@ export function viewSubmissionBody(values: Record<string, string>, channelId = '
     },
   };
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+let eventCounter = 0;
+
+/** An Events API envelope around one event, as JSON. */
+export function eventBody(event: Record<string, unknown>): string {
+  eventCounter += 1;
+  return JSON.stringify({
+    token: 'deprecated-verification-token',
+    team_id: 'T0TEST',
+    api_app_id: 'A0APP',
+    type: 'event_callback',
+    event_id: `Ev${String(eventCounter).padStart(6, '0')}`,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [{ team_id: 'T0TEST', user_id: 'U0BOT', is_bot: true, is_enterprise_install: false }],
+    event,
+  });
 }

@@ -51,7 +51,15 @@ describe('manifest.yml', () => {
       'groups:history',
       'files:write',
       'files:read',
+      'assistant:write',
+      'im:history',
     ]);
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual([
+      'assistant_thread_started',
+      'assistant_thread_context_changed',
+      'message.im',
+    ]);
+    expect(manifest.features.assistant_view.assistant_description.length).toBeLessThanOrEqual(200);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.settings.socket_mode_enabled).toBe(true);
   });

@@ -1,0 +1,91 @@
+import { Assistant, type AssistantConfig } from '@slack/bolt';
+import type { ThreadMemory } from '../assistant/thread-memory.js';
+import { answerTurn } from '../assistant/turn.js';
+import type { CommandServices } from '../commands/execute.js';
+import { LOCALES } from '../i18n/locale.js';
+import { messages } from '../i18n/messages.js';
+import { truncate } from '../lib/escape.js';
+
+type ThreadStore = NonNullable<AssistantConfig['threadContextStore']>;
+type StoreArgs = Parameters<ThreadStore['get']>[0];
+
+/** Where an assistant event happened: the DM channel and the thread, whichever event it is. */
+function threadOf(payload: unknown): { channelId: string; threadTs: string; context?: Record<string, unknown> } {
+  const p = payload as {
+    assistant_thread?: { channel_id: string; thread_ts: string; context?: Record<string, unknown> };
+    channel?: string;
+    thread_ts?: string;
+  };
+  if (p.assistant_thread) {
+    const { channel_id, thread_ts, context } = p.assistant_thread;
+    return { channelId: channel_id, threadTs: thread_ts, ...(context ? { context } : {}) };
+  }
+  return { channelId: p.channel ?? '', threadTs: p.thread_ts ?? '' };
+}
+
+/**
+ * Bolt's default context store reads the thread back from Slack on every message and keeps one context for all
+ * threads; ours keeps each thread's context in the same memory as its figures.
+ */
+function memoryStore(memory: ThreadMemory): ThreadStore {
+  return {
+    get: async (args: StoreArgs) => {
+      const { channelId, threadTs } = threadOf(args.payload);
+      return memory.get(channelId, threadTs)?.context ?? {};
+    },
+    save: async (args: StoreArgs) => {
+      const { channelId, threadTs, context } = threadOf(args.payload);
+      memory.update(channelId, threadTs, { context: context ?? {} });
+    },
+  };
+}
+
+/**
+ * Slack's AI assistant panel: suggested questions in both languages when a thread opens, a status while the
+ * engine works, the answer in the thread, and follow-ups that build on the thread's earlier figures.
+ */
+export function createAssistant(services: CommandServices, memory: ThreadMemory): Assistant {
+  const { logger, defaultLocale } = services;
+  const order = [defaultLocale, ...LOCALES.filter((l) => l !== defaultLocale)];
+  return new Assistant({
+    threadContextStore: memoryStore(memory),
+    threadStarted: async ({ payload, say, setSuggestedPrompts, saveThreadContext }) => {
+      const { channelId, threadTs } = threadOf(payload);
+      memory.update(channelId, threadTs, {});
+      await saveThreadContext();
+      await say(order.map((l) => messages(l).assistantGreeting).join('\n'));
+      await setSuggestedPrompts({
+        title: order.map((l) => messages(l).assistantPromptsTitle).join(' · '),
+        prompts: order.flatMap((l) => messages(l).assistantPrompts),
+      });
+    },
+    userMessage: async ({ payload, say, setStatus, setTitle }) => {
+      const message = payload as { text?: string; user?: string; bot_id?: string; subtype?: string };
+      if (message.bot_id || message.subtype) return;
+      const { channelId, threadTs } = threadOf(payload);
+      const state = memory.get(channelId, threadTs);
+      const text = message.text ?? '';
+      const locale = state?.locale ?? defaultLocale;
+      // Cosmetic calls: a missing scope or a Slack hiccup must not cost the user the answer.
+      await setStatus(messages(locale).assistantWorking).catch((error: unknown) =>
+        logger.warn('assistant status failed', { error }),
+      );
+      if (!state?.figureIds.length && text.trim()) {
+        await setTitle(truncate(text.trim(), 60)).catch((error: unknown) =>
+          logger.warn('assistant title failed', { error }),
+        );
+      }
+      const turn = await answerTurn(
+        {
+          text,
+          carryOver: state?.figureIds ?? [],
+          ...(message.user ? { userId: message.user } : {}),
+          ...(state?.locale ? { threadLocale: state.locale } : {}),
+        },
+        services,
+      );
+      memory.update(channelId, threadTs, { figureIds: turn.figureIds, locale: turn.locale });
+      for (const m of turn.reply.messages) await say({ text: m.text, blocks: m.blocks });
+    },
+  });
+}
