@@ -5,6 +5,11 @@ import { messages } from '../../../src/i18n/messages.js';
 function rendered(value: unknown): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'function') return String(value('ARG', 'ARG', 'ARG'));
+  // Lists of prompts: every title and message must be there.
+  if (Array.isArray(value)) {
+    const parts = value.flatMap((v) => Object.values(v as Record<string, string>));
+    return parts.length > 0 && parts.every((p) => p.trim()) ? parts.join(' ') : '';
+  }
   return '';
 }
 
