@@ -33,7 +33,8 @@ export function questionLocale(text: string, fallback: Locale): Locale {
   const flagged = parseCommandText(text).locale;
   if (flagged) return flagged;
   if (/\p{Script=Hangul}/u.test(text)) return 'ko';
-  if (/[A-Za-z]{2,}/.test(text)) return 'en';
+  // An English word, not just a code or acronym ("KR", "AI", "GPU") that Korean text uses too.
+  if ((text.match(/[A-Za-z]+/g) ?? []).some((w) => w.length >= 3 && /[a-z]/.test(w))) return 'en';
   return fallback;
 }
 
