@@ -30,3 +30,13 @@ export function truncate(text: string, max: number): string {
   if (chars.length <= max) return text;
   return `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
 }
+
+/**
+ * Model text may not carry links. Slack's clients turn bare URLs and domains into links even inside escaped text,
+ * so schemes and domain dots are broken the way security write-ups do it: `https[:]//evil[.]example`.
+ */
+export function defangLinks(text: string): string {
+  return text
+    .replace(/\b([a-z][a-z0-9+.-]*):(?=\/\/)/gi, '$1[:]')
+    .replace(/\b(?:[a-z0-9-]+\.)+[a-z]{2,}\b/gi, (domain) => domain.replace(/\./g, '[.]'));
+}

@@ -5,7 +5,7 @@ import type { Briefing } from '../briefings/reply.js';
 import { formatRank, formatValue } from '../i18n/format.js';
 import type { Locale } from '../i18n/locale.js';
 import { messages } from '../i18n/messages.js';
-import { escapeMrkdwn, stripInvisible, truncate } from '../lib/escape.js';
+import { defangLinks, escapeMrkdwn, stripInvisible, truncate } from '../lib/escape.js';
 import type { DatasetView } from '../store/dataset-view.js';
 import type { Figure } from '../store/schema.js';
 import { type ModelSentence, PLACEHOLDER } from './verifier.js';
@@ -34,7 +34,7 @@ function fill(kind: string, figure: Figure, locale: Locale): string {
 }
 
 function clean(words: string): string {
-  return escapeMrkdwn(truncate(stripInvisible(words).replace(/\s+/g, ' '), MAX_WORDS_RUN));
+  return escapeMrkdwn(defangLinks(truncate(stripInvisible(words).replace(/\s+/g, ' '), MAX_WORDS_RUN)));
 }
 
 export function renderSentences(view: DatasetView, kept: readonly ModelSentence[], locale: Locale): RenderedText {

@@ -135,7 +135,8 @@ describe('/ai-brief', () => {
       },
     });
     const { second } = await ask(TALENT);
-    expect(second).toContain('&lt;!channel&gt; &lt;@UABC&gt; see &lt;https://evil.example|official&gt; &amp;');
+    expect(second).toContain('&lt;!channel&gt; &lt;@UABC&gt; see &lt;https[:]//evil[.]example|official&gt; &amp;');
+    expect(second).not.toContain('evil.example');
     expect(withoutSlackMarkup(second)).not.toMatch(/[<>]/);
     expect(second).not.toContain('<https://evil.example');
   });

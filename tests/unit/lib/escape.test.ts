@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { escapeMrkdwn, mrkdwnLink, stripInvisible, truncate, unescapeMrkdwn } from '../../../src/lib/escape.js';
+import {
+  defangLinks,
+  escapeMrkdwn,
+  mrkdwnLink,
+  stripInvisible,
+  truncate,
+  unescapeMrkdwn,
+} from '../../../src/lib/escape.js';
 
 describe('escapeMrkdwn', () => {
   it('neutralises mentions, links and entities', () => {
@@ -43,5 +50,30 @@ describe('stripInvisible and truncate', () => {
     expect(truncate('대한민국만세', 4)).toBe('대한민…');
     expect(truncate('abc', 3)).toBe('abc');
     expect(Array.from(truncate('😀'.repeat(10), 5))).toHaveLength(5);
+  });
+});
+
+describe('defangLinks', () => {
+  it('breaks schemes and domains so no client turns them into links', () => {
+    expect(defangLinks('see https://evil.example/x and www.evil.co.kr or mailto:a@b.example')).toBe(
+      'see https[:]//evil[.]example/x and www[.]evil[.]co[.]kr or mailto:a@b[.]example',
+    );
+  });
+
+  it('leaves ordinary prose alone, in both languages', () => {
+    for (const text of [
+      'Korea ranks below the U.S. and Japan, e.g. in talent.',
+      '한국은 미국보다 낮습니다. 인재 유출도 큽니다.',
+    ]) {
+      expect(defangLinks(text)).toBe(text);
+    }
+  });
+
+  it('never leaves a URL a linkifier would find', () => {
+    fc.assert(
+      fc.property(fc.webUrl(), fc.string(), (url, prose) => {
+        expect(defangLinks(`${prose} ${url} ${prose}`)).not.toMatch(/\b[a-z][a-z0-9+.-]*:\/\/|[a-z0-9-]\.[a-z]{2,}\b/i);
+      }),
+    );
   });
 });
