@@ -24,6 +24,15 @@ describe('verifyAnswer', () => {
   });
 
   it.each([
+    '이 위원회는 인재 유출 위험을 경고했습니다 {{fig:ceti25_ai_KR}}.',
+    '한국은 이 위기에서 일본보다 뒤처졌고, 정책 대응이 필요합니다 {{rank:ceti25_ai_KR}}.',
+    '국가 전략과 위원회, 반도체와 배터리 산업이 중요합니다 {{fig:ceti25_ai_KR}}.',
+    'An early lead matters less than talent {{fig:ceti25_ai_KR}}.',
+  ])('keeps ordinary prose %j', (text) => {
+    expect(verdict(text)).toBe('kept');
+  });
+
+  it.each([
     ['Korea ranks 3rd in AI.', 'number_outside_placeholder'],
     ['Investment reached 77 billion dollars {{fig:ceti25_ai_KR}}.', 'number_outside_placeholder'],
     ['한국은 ９위입니다 {{rank:ceti25_ai_KR}}.', 'number_outside_placeholder'],
@@ -32,6 +41,9 @@ describe('verifyAnswer', () => {
     ['인재의 절반이 떠났습니다 {{fig:ceti25_ai_KR}}.', 'number_word'],
     ['한국은 아홉 번째입니다 {{rank:ceti25_ai_KR}}.', 'number_word'],
     ['Korea is ninth {{rank:ceti25_ai_KR}}.', 'number_word'],
+    ['한국은 AI 세계 일등입니다 {{rank:ceti25_ai_KR}}.', 'number_word'],
+    ['한국은 첫 번째 국가입니다 {{rank:ceti25_ai_KR}}.', 'number_word'],
+    ['일본은 둘째입니다 {{rank:ceti25_ai_KR}}.', 'number_word'],
     ['The US invests dozens of times more {{fig:ceti25_ai_KR}}.', 'number_word'],
     ['China spends twice as much {{fig:ceti25_ai_KR}}.', 'number_word'],
     ['Half of the talent left {{fig:ceti25_ai_KR}}.', 'number_word'],
