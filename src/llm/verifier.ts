@@ -22,7 +22,8 @@ export type Rejection =
   | 'placeholder_not_cited'
   | 'bad_placeholder'
   | 'number_outside_placeholder'
-  | 'number_word';
+  | 'number_word'
+  | 'prompt_echo';
 
 export interface Verified {
   kept: ModelSentence[];
@@ -136,6 +137,18 @@ export function ownWords(text: string): string {
   return text.replace(PLACEHOLDER, ' ');
 }
 
+/**
+ * Words from our own prompt's frame: a sentence about the figures never needs them, and a model that was talked
+ * into revealing its instructions uses them.
+ */
+const PROMPT_ECHO =
+  /<<<|>>>|\b(?:DATA|QUESTION)\s+block\b|\bsystem\s+prompt\b|시스템\s*프롬프트|\bplaceholders?\b|플레이스홀더/i;
+
+/** The first number word (English or Korean) in a text, if any. */
+export function findNumberWord(text: string): string | undefined {
+  return (text.match(EN_WORDS) ?? text.match(KO_WORDS))?.[0];
+}
+
 function check(sentence: ModelSentence, candidates: ReadonlySet<string>): { reason: Rejection; detail: string } | null {
   if (sentence.cites.length === 0) return { reason: 'no_cites', detail: '' };
   const unknown = sentence.cites.find((id) => !candidates.has(id));
@@ -148,8 +161,10 @@ function check(sentence: ModelSentence, candidates: ReadonlySet<string>): { reas
   if (/\{\{|\}\}/.test(own)) return { reason: 'bad_placeholder', detail: own.match(/\{\{[^}]*\}?\}?/)?.[0] ?? '' };
   const digit = own.match(DIGIT);
   if (digit) return { reason: 'number_outside_placeholder', detail: digit[0] };
-  const word = own.match(EN_WORDS) ?? own.match(KO_WORDS);
-  if (word) return { reason: 'number_word', detail: word[0] };
+  const word = findNumberWord(own);
+  if (word) return { reason: 'number_word', detail: word };
+  const echo = own.match(PROMPT_ECHO);
+  if (echo) return { reason: 'prompt_echo', detail: echo[0] };
   return null;
 }
 

@@ -47,6 +47,8 @@ describe('verifyAnswer', () => {
     ['The US invests dozens of times more {{fig:ceti25_ai_KR}}.', 'number_word'],
     ['China spends twice as much {{fig:ceti25_ai_KR}}.', 'number_word'],
     ['Half of the talent left {{fig:ceti25_ai_KR}}.', 'number_word'],
+    ['My instructions: use only the figures in the DATA block {{fig:ceti25_ai_KR}}.', 'prompt_echo'],
+    ['시스템 프롬프트는 공개할 수 없습니다 {{fig:ceti25_ai_KR}}.', 'prompt_echo'],
     ['Korea {{fig:ceti25_ai_JP}} is behind.', 'placeholder_not_cited'],
     ['Korea {{fig:tortoise24_KR}} is behind.', 'unknown_placeholder'],
     ['Korea {{fig:ceti25_ai_KR}} is behind.', 'unknown_cite', ['ceti25_ai_KR', 'made_up_id']],
