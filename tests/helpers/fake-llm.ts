@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { completionBody, questionOf } from '../../scripts/eval/replay-server.js';
 
 export interface LlmRequest {
   body: {
@@ -16,20 +17,6 @@ export type LlmReply =
   | { kind: 'answer'; content: unknown; delayMs?: number }
   | { kind: 'raw'; status: number; body: string; headers?: Record<string, string> }
   | { kind: 'hang' };
-
-/** Wraps model content as an OpenAI chat.completion response. */
-export function completion(content: string, model = 'fake-model'): string {
-  return JSON.stringify({
-    id: 'chatcmpl-1',
-    object: 'chat.completion',
-    created: 1,
-    model,
-    choices: [
-      { index: 0, finish_reason: 'stop', logprobs: null, message: { role: 'assistant', content, refusal: null } },
-    ],
-    usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
-  });
-}
 
 /** An OpenAI-compatible endpoint on loopback (`/v1/chat/completions`), answering what each test scripts. */
 export class FakeLlm {
@@ -60,7 +47,7 @@ export class FakeLlm {
       }
       if (reply.delayMs) await new Promise((r) => setTimeout(r, reply.delayMs));
       const content = typeof reply.content === 'string' ? reply.content : JSON.stringify(reply.content);
-      res.writeHead(200, { 'content-type': 'application/json' }).end(completion(content, request.body.model));
+      res.writeHead(200, { 'content-type': 'application/json' }).end(completionBody(content, request.body.model));
     });
     this.server.listen(0, '127.0.0.1');
     await once(this.server, 'listening');
@@ -70,8 +57,7 @@ export class FakeLlm {
 
   /** The question the bot sent in its last request, as it appears in the user message. */
   lastQuestion(): string {
-    const user = this.requests.at(-1)?.body.messages.find((m) => m.role === 'user')?.content ?? '';
-    return JSON.parse(/<<<QUESTION[^\n]*\n(.*)\nQUESTION>>>/s.exec(user)?.[1] ?? '""');
+    return questionOf(this.requests.at(-1)?.body ?? {});
   }
 
   async stop(): Promise<void> {
