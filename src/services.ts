@@ -1,0 +1,92 @@
+import { WebClient } from '@slack/web-api';
+import type { CommandServices } from './commands/execute.js';
+import { type Config, ConfigError } from './config.js';
+import { EditableDatasetStore } from './data-admin/editable-store.js';
+import { DataAdmin } from './data-admin/service.js';
+import type { DigestSummarizer } from './digests/channel-digest.js';
+import { SlackDigestPoster } from './digests/delivery.js';
+import { createDigestService, type DigestService } from './digests/service.js';
+import { messages } from './i18n/messages.js';
+import { BriefEngine, DEFAULT_LIMITS } from './llm/engine.js';
+import { createOpenAiBriefer } from './llm/openai-briefer.js';
+import { renderSummaryBlocks } from './llm/render.js';
+import type { Logger } from './logger.js';
+import { boltLogger } from './transport/bolt-logger.js';
+import { backgroundClientOptions } from './transport/slack-client.js';
+
+/**
+ * The services every entry point shares, wired from the configuration: the editable dataset, data admin, the
+ * grounded-briefing engine and digests. Part of the composition root (src/index.ts), kept apart so that
+ * benchmarks build exactly what the bot builds.
+ */
+
+function briefEngine(config: Config, logger: Logger): BriefEngine {
+  const llm = config.llm;
+  const briefer = llm
+    ? createOpenAiBriefer({
+        apiKey: llm.apiKey,
+        ...(llm.baseUrl ? { baseUrl: llm.baseUrl } : {}),
+        model: llm.model,
+        timeoutMs: llm.timeoutMs,
+        maxTokens: llm.maxTokens,
+      })
+    : null;
+  return new BriefEngine(briefer, logger, {
+    ...DEFAULT_LIMITS,
+    perUserPerHour: llm?.perUserPerHour ?? 0,
+    dailyBudget: llm?.dailyBudget ?? 0,
+  });
+}
+
+/** The digest's summary paragraph through the same grounded engine as /ai-brief. */
+function digestSummarizer(engine: BriefEngine): DigestSummarizer | undefined {
+  if (!engine.enabled) return undefined;
+  return async ({ locale, view, figures, channelId }) => {
+    const question = messages(locale).digestSummaryQuestion;
+    const result = await engine.ask({ question, locale, view, figures, userId: `digest:${channelId}` });
+    return result.kind === 'brief' ? renderSummaryBlocks(view, result.text, locale, result.model) : undefined;
+  };
+}
+
+function digestService(config: Config, services: Omit<CommandServices, 'digests'>, logger: Logger): DigestService {
+  const token = config.slack.botToken;
+  const client = token
+    ? new WebClient(token, {
+        ...backgroundClientOptions(config.slack.apiUrl),
+        logger: boltLogger(logger, config.logLevel),
+      })
+    : null;
+  return createDigestService({
+    dataDir: config.dataDir,
+    store: services.store,
+    poster: client ? new SlackDigestPoster(client) : null,
+    adminUserIds: config.adminUserIds,
+    focusCountry: config.focusCountry,
+    defaults: { timezone: config.defaultTimezone, locale: config.defaultLocale },
+    logger,
+    ...(services.brief && digestSummarizer(services.brief) ? { summarize: digestSummarizer(services.brief) } : {}),
+  });
+}
+
+export async function openServices(config: Config, logger: Logger): Promise<CommandServices> {
+  const store = await EditableDatasetStore.open(config.dataDir, { logger });
+  const view = store.current();
+  if (!view.country(config.focusCountry)) {
+    const known = view
+      .countries()
+      .map((c) => c.code)
+      .join(', ');
+    throw new ConfigError([`FOCUS_COUNTRY: ${config.focusCountry} is not a country in the dataset (${known})`]);
+  }
+  logger.info('dataset loaded', { version: view.version, figures: view.figureCount });
+  const base = {
+    store,
+    defaultLocale: config.defaultLocale,
+    focusCountry: config.focusCountry,
+    logger,
+    adminUserIds: config.adminUserIds,
+    dataAdmin: new DataAdmin(store, config.dataDir, () => new Date()),
+    brief: briefEngine(config, logger),
+  };
+  return { ...base, digests: digestService(config, base, logger) };
+}
