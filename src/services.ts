@@ -1,5 +1,6 @@
 import { WebClient } from '@slack/web-api';
 import type { CommandServices } from './commands/execute.js';
+import { ReplyCache } from './commands/reply-cache.js';
 import { type Config, ConfigError } from './config.js';
 import { EditableDatasetStore } from './data-admin/editable-store.js';
 import { DataAdmin } from './data-admin/service.js';
@@ -87,6 +88,7 @@ export async function openServices(config: Config, logger: Logger): Promise<Comm
     adminUserIds: config.adminUserIds,
     dataAdmin: new DataAdmin(store, config.dataDir, () => new Date()),
     brief: briefEngine(config, logger),
+    replies: new ReplyCache(),
   };
   return { ...base, digests: digestService(config, base, logger) };
 }

@@ -7,6 +7,7 @@ export function createAiHelp(registry: () => readonly Command[]): Command {
   const find = (name: string) => registry().find((c) => c.name === `/${name.replace(/^\//, '')}`);
   return defineCommand<{ topic?: string }>({
     name: '/ai-help',
+    pure: true,
     description: {
       ko: 'AI Policy Brief의 명령과 사용 예시를 보여 줍니다',
       en: 'Lists the AI Policy Brief commands with examples',

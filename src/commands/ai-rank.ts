@@ -84,6 +84,7 @@ export function parseRankArgs(tokens: readonly string[], ctx: CommandContext): R
 
 export const aiRank = defineCommand<RankArgs>({
   name: '/ai-rank',
+  pure: true,
   description: {
     ko: '국가 AI 경쟁력 지수 순위(벨퍼 CETI, 스탠퍼드 활력도, 토터스 등)를 출처와 함께 보여 줍니다',
     en: 'Where a country stands in the AI competitiveness indices (Belfer CETI, Stanford Vibrancy, Tortoise …), sourced',

@@ -11,8 +11,10 @@ import { escapeMrkdwn, unescapeMrkdwn } from '../lib/escape.js';
 import type { BriefEngine } from '../llm/engine.js';
 import type { Logger } from '../logger.js';
 import type { DatasetStore } from '../store/dataset-store.js';
+import type { DatasetView } from '../store/dataset-view.js';
 import { findCommand } from './index.js';
-import { commandTextSchema, limitWords } from './input.js';
+import { type CommandInput, commandTextSchema, limitWords } from './input.js';
+import { ReplyCache } from './reply-cache.js';
 import type { Command, CommandContext } from './types.js';
 
 export interface CommandRequest {
@@ -37,6 +39,8 @@ export interface CommandServices {
   dataAdmin?: DataAdmin;
   brief?: BriefEngine;
   clock?: () => Date;
+  /** Rendered replies of pure commands, per dataset version. */
+  replies?: ReplyCache;
 }
 
 function userErrorReply(command: Command, error: UserError, locale: Locale): Reply {
@@ -66,10 +70,37 @@ export async function executeCommand(request: CommandRequest, services: CommandS
   if (!command) return undefined;
   const input = commandTextSchema.parse(request.text ?? '');
   const locale = input.locale ?? services.defaultLocale;
+  const data = services.store.current();
+  const cache = command.pure ? services.replies : undefined;
+  const key = cache
+    ? ReplyCache.key({
+        command: command.name,
+        text: request.text ?? '',
+        locale,
+        focus: services.focusCountry,
+        version: data.version,
+      })
+    : '';
+  const hit = cache?.get(key);
+  if (hit) return hit;
+  const { reply, failed } = await runCommand(command, input, locale, data, request, services);
+  // A failure's reply carries a reference to its log entry, and the next try may succeed: never cached.
+  if (cache && !failed && !reply.followUp) cache.set(key, reply);
+  return reply;
+}
+
+async function runCommand(
+  command: Command,
+  input: CommandInput,
+  locale: Locale,
+  data: DatasetView,
+  request: CommandRequest,
+  services: CommandServices,
+): Promise<{ reply: Reply; failed: boolean }> {
   try {
-    if (input.help) return answerReply(buildCommandHelp(command, locale), locale);
+    if (input.help) return { reply: answerReply(buildCommandHelp(command, locale), locale), failed: false };
     const ctx: CommandContext = {
-      data: services.store.current(),
+      data,
       locale,
       focusCountry: services.focusCountry,
       isAdmin:
@@ -86,8 +117,8 @@ export async function executeCommand(request: CommandRequest, services: CommandS
     const flag = locale === services.defaultLocale ? '' : ` --${locale}`;
     const share = command.shareable ? { command: command.name, text: `${canonical}${flag}`.trim() } : undefined;
     const reply = answerReply(briefing, locale, share);
-    if (!followUp) return reply;
-    return {
+    if (!followUp) return { reply, failed: false };
+    const withFollowUp: Reply = {
       ...reply,
       followUp: () =>
         followUp().then(
@@ -99,10 +130,11 @@ export async function executeCommand(request: CommandRequest, services: CommandS
           },
         ),
     };
+    return { reply: withFollowUp, failed: false };
   } catch (error) {
-    if (isUserError(error)) return userErrorReply(command, error, locale);
+    if (isUserError(error)) return { reply: userErrorReply(command, error, locale), failed: false };
     const ref = randomBytes(4).toString('hex');
     services.logger.error('command failed', { ref, command: request.command, error });
-    return failureReply(locale, ref);
+    return { reply: failureReply(locale, ref), failed: true };
   }
 }

@@ -28,6 +28,7 @@ export function parseTalentArgs(tokens: readonly string[], ctx: CommandContext):
 
 export const talentGap = defineCommand<TalentArgs>({
   name: '/talent-gap',
+  pure: true,
   description: {
     ko: 'AI 인재 순유출입·집중도·수급 전망과 인재 정책을 출처와 함께 비교합니다',
     en: 'AI talent migration, concentration, supply and shortage, and talent policy, compared and sourced',

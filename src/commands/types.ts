@@ -47,6 +47,11 @@ export interface CommandModule<Args> {
   canonical(args: Args, ctx: CommandContext): string;
   /** False for commands whose answers are private by nature (admin actions); default true. */
   shareable?: boolean;
+  /**
+   * True when the answer depends only on the text, the language, the focus country and the dataset version
+   * (not on the user, the channel, the clock or other state), so a rendered reply can be reused.
+   */
+  pure?: boolean;
 }
 
 /** An answer now, and optionally a second one that arrives later (the LLM summary after the figures). */
@@ -66,6 +71,8 @@ export interface Command {
   examples: readonly string[];
   /** Whether a "Share to channel" button fits its answers (not for admin commands). */
   shareable: boolean;
+  /** Whether its replies may be cached per dataset version (see CommandModule.pure). */
+  pure: boolean;
   execute(input: CommandInput, ctx: CommandContext): Promise<Executed>;
 }
 
@@ -76,6 +83,7 @@ export function defineCommand<Args>(module: CommandModule<Args>): Command {
     usageHint: module.usageHint,
     examples: module.examples,
     shareable: module.shareable ?? true,
+    pure: module.pure ?? false,
     async execute(input, ctx) {
       const args = module.parse(input, ctx);
       const result = await module.run(args, ctx);

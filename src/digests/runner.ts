@@ -30,7 +30,7 @@ export const DEFAULT_RUNNER_OPTIONS: RunnerOptions = {
   graceMs: 6 * 3600_000,
   lateAfterMs: 5 * 60_000,
   leaseMs: 10 * 60_000,
-  concurrency: 4,
+  concurrency: 500,
   channelGapMs: 1100,
   maxAttempts: 3,
 };

@@ -7,7 +7,6 @@ import { classify, DeliveryError, type DigestPoster } from './delivery.js';
 import type { AdminNotices } from './notices.js';
 import type { Pacer } from './pacer.js';
 import type { LedgerEntry, Subscription } from './schema.js';
-import { snapshotOf } from './snapshot.js';
 
 export interface SlotDeliveryDeps extends ChannelDigestDeps {
   poster: DigestPoster;
@@ -46,7 +45,7 @@ export class SlotDelivery {
     const [main] = fitMessages(digest.main, sub.locale);
     if (!main) throw new DeliveryError('rejected', 'empty_digest');
     const ts = await this.postChecked(sub.channelId, entry.key, main, since);
-    const snapshot = await this.deps.snapshots.save(snapshotOf(this.deps.store.current()));
+    const snapshot = await this.deps.snapshots.saveView(this.deps.store.current());
     await ledger.record(entry.key, { state: 'posted', ts, postedAt: clock().toISOString(), snapshot });
     await this.deps.notices.clear(sub);
     await this.postThread(sub, entry.key, digest, ts);
@@ -69,9 +68,8 @@ export class SlotDelivery {
   /** Posts, and after an ambiguous failure looks for the message before trying again. */
   private async postChecked(channel: string, key: string, message: Message, since: Date): Promise<string> {
     for (let attempt = 1; ; attempt++) {
-      await this.deps.pacer.wait(channel);
       try {
-        return (await this.deps.poster.post(channel, message, { slotKey: key })).ts;
+        return (await this.deps.pacer.run(channel, () => this.deps.poster.post(channel, message, { slotKey: key }))).ts;
       } catch (error) {
         const failure = classify(error);
         if (failure.kind !== 'ambiguous' || attempt >= this.deps.maxAttempts) throw failure;
@@ -100,8 +98,7 @@ export class SlotDelivery {
   private async postThread(sub: Subscription, key: string, digest: Digest, ts: string): Promise<void> {
     try {
       for (const message of fitMessages(digest.thread, sub.locale)) {
-        await this.deps.pacer.wait(sub.channelId);
-        await this.deps.poster.post(sub.channelId, message, { threadTs: ts });
+        await this.deps.pacer.run(sub.channelId, () => this.deps.poster.post(sub.channelId, message, { threadTs: ts }));
       }
       await this.deps.ledger.record(key, { threadTs: ts });
     } catch (error) {

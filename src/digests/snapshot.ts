@@ -87,7 +87,23 @@ export function diffSnapshots(before: Snapshot, after: Snapshot): Change[] {
 
 /** Snapshot files in DATA_DIR/digest-snapshots, one per distinct content. */
 export class SnapshotStore {
+  /** One snapshot per dataset version: every digest of a fan-out shares it. */
+  private readonly saved = new WeakMap<DatasetView, Promise<string>>();
+  /** Snapshots are immutable (named by their hash), so loaded ones can be kept. */
+  private readonly loaded = new Map<string, Snapshot>();
+
   constructor(private readonly dir: string) {}
+
+  /** Saves the snapshot of a dataset version once, however many digests ask. */
+  saveView(view: DatasetView): Promise<string> {
+    let hash = this.saved.get(view);
+    if (!hash) {
+      hash = this.save(snapshotOf(view));
+      this.saved.set(view, hash);
+      hash.catch(() => this.saved.delete(view));
+    }
+    return hash;
+  }
 
   async save(snapshot: Snapshot): Promise<string> {
     const hash = snapshotHash(snapshot);
@@ -105,9 +121,14 @@ export class SnapshotStore {
 
   /** The snapshot, or null when it is missing or unreadable (the digest then says it cannot compare). */
   async load(hash: string): Promise<Snapshot | null> {
+    const known = this.loaded.get(hash);
+    if (known) return known;
     try {
       const parsed = snapshotSchema.safeParse(JSON.parse(await readFile(join(this.dir, `${hash}.json`), 'utf8')));
-      return parsed.success ? parsed.data : null;
+      if (!parsed.success) return null;
+      this.loaded.set(hash, parsed.data);
+      if (this.loaded.size > 8) this.loaded.delete(this.loaded.keys().next().value as string);
+      return parsed.data;
     } catch {
       return null;
     }

@@ -7,9 +7,10 @@ import { type CommandServices, executeCommand } from '../commands/execute.js';
 import { commands } from '../commands/index.js';
 import { commandTextSchema } from '../commands/input.js';
 import { type Messages, messages } from '../i18n/messages.js';
+import { type Responder, responder } from './response-url.js';
 import { slackSurface } from './slack-surface.js';
 
-async function respondAll(respond: RespondFn, reply: Reply): Promise<void> {
+async function respondAll(respond: RespondFn | Responder, reply: Reply): Promise<void> {
   for (const message of reply.messages) {
     await respond({
       response_type: reply.visibility,
@@ -20,6 +21,14 @@ async function respondAll(respond: RespondFn, reply: Reply): Promise<void> {
   }
 }
 
+/**
+ * Lets the requests that have already arrived be acknowledged before this one's answer is computed: under a
+ * burst, every user gets Slack's 3-second acknowledgement first and the answers follow.
+ */
+export function afterPendingAcks(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 /** Slash commands: acknowledge at once, then answer privately through response_url. */
 export function registerCommands(
   app: App,
@@ -27,8 +36,10 @@ export function registerCommands(
   isAdmin: (userId: string) => Promise<boolean>,
 ): void {
   for (const command of commands) {
-    app.command(command.name, async ({ command: payload, ack, respond, client, context }) => {
+    app.command(command.name, async ({ command: payload, ack, client, context }) => {
       await ack();
+      await afterPendingAcks();
+      const respond = responder(payload.response_url);
       const surface = slackSurface({
         client,
         token: context.botToken ?? '',

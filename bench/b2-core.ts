@@ -1,0 +1,56 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { validateDataset } from '../src/store/dataset-store.js';
+import { ROOT, runTsChild } from './child.js';
+import { generateDataset } from './generate-dataset.js';
+import { ratio, type Summary } from './stats.js';
+
+/** B2: every command in process over the shipped dataset, then over generated datasets of growing size. */
+
+export interface CoreRun {
+  figures: number;
+  startupMs: number;
+  rssMb: number;
+  commands: Record<string, Summary & { first: number; bytes: number }>;
+}
+
+export interface B2Result {
+  shipped: CoreRun;
+  scale: CoreRun[];
+  worstP99: { shipped: number; largest: number };
+  growth: Record<string, number>;
+}
+
+function writeDataDir(dir: string, dataset: unknown): string {
+  mkdirSync(dir, { recursive: true });
+  // As the store writes it: two-space indentation.
+  writeFileSync(join(dir, 'dataset.json'), `${JSON.stringify(dataset, null, 2)}\n`);
+  return dir;
+}
+
+const worst = (run: CoreRun) => Math.max(...Object.values(run.commands).map((c) => c.p99));
+
+export async function runB2(options: {
+  workDir: string;
+  sizes: readonly number[];
+  iterations: number;
+}): Promise<B2Result> {
+  const shippedText = readFileSync(join(ROOT, 'data', 'dataset.json'), 'utf8');
+  const base = validateDataset(JSON.parse(shippedText), 'data/dataset.json');
+  const shippedDir = writeDataDir(join(options.workDir, 'shipped'), base);
+  const shipped = await runTsChild<CoreRun>('bench/core-child.ts', [shippedDir, String(options.iterations)]);
+  const scale: CoreRun[] = [];
+  for (const size of options.sizes) {
+    const dir = writeDataDir(join(options.workDir, `gen-${size}`), generateDataset(base, size));
+    scale.push(await runTsChild<CoreRun>('bench/core-child.ts', [dir, String(Math.max(20, options.iterations / 4))]));
+  }
+  const first = scale[0];
+  const last = scale.at(-1);
+  const growth: Record<string, number> = {};
+  if (first && last) {
+    for (const [name, c] of Object.entries(last.commands)) growth[name] = ratio(c.p50, first.commands[name]?.p50 ?? 0);
+    growth['start-up'] = ratio(last.startupMs, first.startupMs);
+    growth['resident memory'] = ratio(last.rssMb, first.rssMb);
+  }
+  return { shipped, scale, worstP99: { shipped: worst(shipped), largest: last ? worst(last) : 0 }, growth };
+}

@@ -1,0 +1,113 @@
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { WebClient } from '@slack/web-api';
+import { SlackDigestPoster } from '../src/digests/delivery.js';
+import type { Subscription } from '../src/digests/schema.js';
+import { createDigestService } from '../src/digests/service.js';
+import { createLogger } from '../src/logger.js';
+import { openDatasetStore } from '../src/store/dataset-store.js';
+import { backgroundClientOptions } from '../src/transport/slack-client.js';
+import { ROOT } from './child.js';
+import { startSlack } from './processes.js';
+import { ratio, round } from './stats.js';
+
+/**
+ * B3: one scheduled slot for many subscribed channels against a fake Slack that allows one message a second per
+ * channel and answers a share of calls with 429 and Retry-After. Every channel must get exactly one digest; the
+ * wall time is compared with the least any fan-out could take under those waits.
+ */
+
+export interface B3Result {
+  channels: number;
+  wallMs: number;
+  idealMs: number;
+  ratio: number;
+  topLevelPerChannel: { min: number; max: number };
+  threadReplies: number;
+  throttled: number;
+  /** 429s the bot caused by posting to a channel too soon (should be none). */
+  tooSoon: number;
+  report: { posted: number; skipped: number; failed: number };
+}
+
+const SLOT = new Date('2026-11-30T00:00:30Z'); // Monday 09:00:30 in Seoul
+const GAP_MS = 1000;
+const RETRY_AFTER_S = 1;
+
+function subscription(channelId: string): Subscription {
+  return {
+    channelId,
+    frequency: 'weekly',
+    days: ['mon'],
+    time: '09:00',
+    timezone: 'Asia/Seoul',
+    locale: channelId.endsWith('1') ? 'en' : 'ko',
+    skipDates: [],
+    paused: null,
+    notices: {},
+    createdBy: 'U0BENCH',
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+  };
+}
+
+export async function runB3(options: { channels: number; rateLimitShare: number }): Promise<B3Result> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'apb-b3-'));
+  cpSync(join(ROOT, 'data', 'dataset.json'), join(dataDir, 'dataset.json'));
+  const slack = await startSlack({
+    channelGapMs: GAP_MS,
+    rateLimitShare: options.rateLimitShare,
+    retryAfterSeconds: RETRY_AFTER_S,
+  });
+  try {
+    const client = new WebClient('xoxb-bench-digest', backgroundClientOptions(`${slack.url}/api/`));
+    const service = createDigestService({
+      dataDir,
+      store: await openDatasetStore(join(dataDir, 'dataset.json')),
+      poster: new SlackDigestPoster(client),
+      adminUserIds: [],
+      focusCountry: 'KR',
+      defaults: { timezone: 'Asia/Seoul', locale: 'ko' },
+      logger: createLogger({ level: 'error', secrets: [] }),
+      clock: () => SLOT,
+    });
+    const ids = Array.from({ length: options.channels }, (_, i) => `C${String(i).padStart(6, '0')}`);
+    await Promise.all(ids.map((id) => service.subscriptions.change(id, () => subscription(id))));
+    const started = performance.now();
+    const report = await service.runner.runDue(SLOT);
+    const wallMs = performance.now() - started;
+    const stats = await slack.stats();
+    const perChannel = new Map<string, { top: number; all: number; throttled: number }>();
+    for (const id of ids) perChannel.set(id, { top: 0, all: 0, throttled: 0 });
+    for (const p of stats.posted) {
+      const c = perChannel.get(p.channel);
+      if (!c) continue;
+      c.all += 1;
+      if (!p.threadTs) c.top += 1;
+    }
+    for (const t of stats.throttled.filter((x) => x.injected)) {
+      const c = perChannel.get(t.channel);
+      if (c) c.throttled += 1;
+    }
+    // No fan-out can beat, for its slowest channel, the spacing between that channel's own messages plus the
+    // waits Slack asked of it; channels are independent of each other.
+    const idealMs = Math.max(
+      ...[...perChannel.values()].map((c) => (c.all - 1) * GAP_MS + c.throttled * RETRY_AFTER_S * 1000),
+    );
+    const tops = [...perChannel.values()].map((c) => c.top);
+    return {
+      channels: options.channels,
+      wallMs: round(wallMs, 0),
+      idealMs,
+      ratio: ratio(wallMs, idealMs),
+      topLevelPerChannel: { min: Math.min(...tops), max: Math.max(...tops) },
+      threadReplies: stats.posted.filter((p) => p.threadTs).length,
+      throttled: stats.throttled.filter((t) => t.injected).length,
+      tooSoon: stats.throttled.filter((t) => !t.injected).length,
+      report: { posted: report.posted.length, skipped: report.skipped.length, failed: report.failed.length },
+    };
+  } finally {
+    await slack.stop();
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * B2's measuring process: opens the bot's services on one DATA_DIR exactly as `npm start` does, reports start-up
+ * time and resident memory, then times every command variant in process. Prints one JSON object.
+ * Usage: tsx bench/core-child.ts <dataDir> <iterations>
+ */
+import { executeCommand } from '../src/commands/execute.js';
+import { loadConfig } from '../src/config.js';
+import { createLogger } from '../src/logger.js';
+import { openServices } from '../src/services.js';
+import { now, summarise } from './stats.js';
+import { COMMAND_VARIANTS } from './variants.js';
+
+async function main(): Promise<void> {
+  const [dataDir = '', iterations = '200'] = process.argv.slice(2);
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'error' }, 'cli');
+  const logger = createLogger({ level: 'error', secrets: [] });
+  const started = now();
+  const services = await openServices(config, logger);
+  const startupMs = now() - started;
+  globalThis.gc?.();
+  const rssMb = process.memoryUsage().rss / 2 ** 20;
+  const figures = services.store.current().figureCount;
+  const results: Record<string, ReturnType<typeof summarise> & { first: number; bytes: number }> = {};
+  for (const variant of COMMAND_VARIANTS) {
+    const request = { command: variant.command, text: variant.text, userId: 'U0BENCH', channelId: 'C0BENCH' };
+    const t0 = now();
+    const first = await executeCommand(request, services);
+    const firstMs = now() - t0;
+    const samples: number[] = [];
+    for (let i = 0; i < Number(iterations); i += 1) {
+      const t = now();
+      await executeCommand(request, services);
+      samples.push(now() - t);
+    }
+    const bytes = JSON.stringify(first?.messages ?? []).length;
+    results[`${variant.command} ${variant.text}`.trim()] = { ...summarise(samples), first: firstMs, bytes };
+  }
+  process.stdout.write(`${JSON.stringify({ figures, startupMs, rssMb, commands: results })}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,33 @@
+import type { Reply } from '../briefings/reply.js';
+
+const MAX_ENTRIES = 1000;
+
+/**
+ * Rendered replies of pure commands (see CommandModule.pure), keyed by everything they depend on, including
+ * the dataset version, so an edit is never answered from the cache. Oldest entries go first.
+ */
+export class ReplyCache {
+  private readonly entries = new Map<string, Reply>();
+
+  static key(parts: { command: string; text: string; locale: string; focus: string; version: number }): string {
+    return [parts.command, parts.locale, parts.focus, parts.version, parts.text.trim()].join('\u0000');
+  }
+
+  get(key: string): Reply | undefined {
+    const hit = this.entries.get(key);
+    if (hit) {
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+    }
+    return hit;
+  }
+
+  set(key: string, reply: Reply): void {
+    this.entries.set(key, reply);
+    if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
