@@ -11,7 +11,7 @@ export interface CoreRun {
   figures: number;
   startupMs: number;
   rssMb: number;
-  commands: Record<string, Summary & { first: number; bytes: number }>;
+  commands: Record<string, Summary & { first: number; cachedP99: number; bytes: number }>;
 }
 
 export interface B2Result {

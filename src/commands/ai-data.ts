@@ -3,6 +3,7 @@ import type { Briefing } from '../briefings/reply.js';
 import { messages } from '../i18n/messages.js';
 import { UserError } from '../lib/errors.js';
 import type { DatasetView } from '../store/dataset-view.js';
+import { derived } from '../store/derived.js';
 import type { Figure } from '../store/schema.js';
 import { applyEdit, exportData, importData, refusal } from './data-actions.js';
 import { CHANGING, type DataArgs, parseDataArgs } from './data-args.js';
@@ -10,26 +11,94 @@ import { figureOrError, unknownFigure } from './data-lookup.js';
 import { keyOf } from './resolve.js';
 import { type CommandContext, defineCommand } from './types.js';
 
+/**
+ * What /ai-data search looks in, per figure: id, names, series, source, country and tags, as one key. Keys of
+ * the parts many figures share (metric, series, country, publisher) are made once.
+ */
+function searchKeys(view: DatasetView): string[] {
+  const memo = new Map<string, string>();
+  const key = (text: string) => {
+    let k = memo.get(text);
+    if (k === undefined) {
+      k = keyOf(text);
+      memo.set(text, k);
+    }
+    return k;
+  };
+  const seriesName = (id: string) => {
+    const name = view.series(id)?.name;
+    return `${id} ${name?.en} ${name?.ko}`;
+  };
+  const countryName = (code: string) => {
+    const name = view.country(code)?.name;
+    return `${code} ${name?.en} ${name?.ko}`;
+  };
+  return view
+    .allFigures()
+    .map(
+      (f) =>
+        keyOf(f.id) +
+        key(`${f.metric.en} ${f.metric.ko}`) +
+        key(`${f.entity.en} ${f.entity.ko}`) +
+        (f.series ? key(seriesName(f.series)) : '') +
+        key(f.source.publisher) +
+        (f.country ? key(countryName(f.country)) : '') +
+        key(f.tags.join(' ')),
+    );
+}
+
+interface SearchIndex {
+  keys: string[];
+  /** Every key, each followed by a separator, so one native scan finds a word in all of them. */
+  text: string;
+  starts: Int32Array;
+}
+
+const SEPARATOR = '\u0001';
+
+function searchIndex(view: DatasetView): SearchIndex {
+  const keys = searchKeys(view);
+  const starts = new Int32Array(keys.length + 1);
+  let offset = 0;
+  keys.forEach((k, i) => {
+    starts[i] = offset;
+    offset += k.length + 1;
+  });
+  starts[keys.length] = offset;
+  return { keys, text: keys.join(SEPARATOR) + SEPARATOR, starts };
+}
+
+/** Indices of the figures whose key contains `word`, in dataset order. */
+function containing(index: SearchIndex, word: string): number[] {
+  const found: number[] = [];
+  let from = 0;
+  for (let at = index.text.indexOf(word, from); at !== -1; at = index.text.indexOf(word, from)) {
+    let lo = 0;
+    let hi = index.keys.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((index.starts[mid] ?? 0) <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    found.push(lo);
+    from = index.starts[lo + 1] ?? index.text.length;
+  }
+  return found;
+}
+
 /** Figures matching every word of the query in any of their names, ids, sources or countries. */
 export function searchFigures(view: DatasetView, query: string): Figure[] {
-  const words = query.split(/\s+/).map(keyOf).filter(Boolean);
-  const haystack = (f: Figure) =>
-    keyOf(
-      [
-        f.id,
-        f.metric.en,
-        f.metric.ko,
-        f.entity.en,
-        f.entity.ko,
-        f.series ?? '',
-        f.series ? `${view.series(f.series)?.name.en} ${view.series(f.series)?.name.ko}` : '',
-        f.source.publisher,
-        f.country ?? '',
-        f.country ? `${view.country(f.country)?.name.en} ${view.country(f.country)?.name.ko}` : '',
-        f.tags.join(' '),
-      ].join(' '),
-    );
-  return view.allFigures().filter((f) => words.every((w) => haystack(f).includes(w)));
+  const words = query
+    .split(/\s+/)
+    .map((w) => keyOf(w).replaceAll(SEPARATOR, ''))
+    .filter(Boolean);
+  const [first, ...rest] = words;
+  if (first === undefined) return [...view.allFigures()];
+  const index = derived(view, 'search-index', searchIndex);
+  const figures = view.allFigures();
+  return containing(index, first)
+    .filter((i) => rest.every((w) => index.keys[i]?.includes(w)))
+    .flatMap((i) => (figures[i] ? [figures[i]] : []));
 }
 
 async function read(args: DataArgs, ctx: CommandContext): Promise<Briefing> {

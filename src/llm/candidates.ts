@@ -1,6 +1,7 @@
 import { keyOf, readTerms } from '../commands/resolve.js';
 import { stripInvisible } from '../lib/escape.js';
 import type { DatasetView } from '../store/dataset-view.js';
+import { derived } from '../store/derived.js';
 import type { Category, Figure } from '../store/schema.js';
 
 /**
@@ -168,46 +169,121 @@ function kindOf(f: Figure): string {
   return f.series ?? `${f.category}:${f.metric.en}`;
 }
 
-export function selectCandidates(view: DatasetView, question: string, options: CandidateOptions): Figure[] {
-  const words0 = questionWords(question, view);
+/** Per dataset version: figures grouped by metric text (few distinct texts), by kind, and their order. */
+interface CandidateIndex {
+  byMetric: Map<string, Figure[]>;
+  byKind: Map<string, Figure[]>;
+  noCountry: Figure[];
+  position: Map<string, number>;
+}
+
+function candidateIndex(view: DatasetView): CandidateIndex {
+  const byMetric = new Map<string, Figure[]>();
+  const byKind = new Map<string, Figure[]>();
+  const push = (map: Map<string, Figure[]>, key: string, f: Figure) => {
+    const list = map.get(key);
+    if (list) list.push(f);
+    else map.set(key, [f]);
+  };
+  const figures = view.allFigures();
+  const keys = new Map<string, string>();
+  for (const f of figures) {
+    const text = `${f.metric.en} ${f.metric.ko}`;
+    let key = keys.get(text);
+    if (key === undefined) {
+      key = keyOf(text);
+      keys.set(text, key);
+    }
+    push(byMetric, key, f);
+    push(byKind, kindOf(f), f);
+  }
+  return {
+    byMetric,
+    byKind,
+    noCountry: figures.filter((f) => !f.country),
+    position: new Map(figures.map((f, i) => [f.id, i])),
+  };
+}
+
+interface Query {
+  named: string[];
+  countries: Set<string>;
+  indices: Set<string>;
+  words: string[];
+  topics: Set<Category>;
+  carry: Set<string>;
+}
+
+function readQuestion(view: DatasetView, question: string, options: CandidateOptions): Query {
   // Two-letter codes count only when typed as codes ("KR", "US"), so English "in" and "it" are not countries.
-  const tokens = words0.map(({ word, raw }) => (word.length <= 2 && raw !== raw.toUpperCase() ? `~${word}` : word));
+  const tokens = questionWords(question, view).map(({ word, raw }) =>
+    word.length <= 2 && raw !== raw.toUpperCase() ? `~${word}` : word,
+  );
   const terms = readTerms(tokens, view);
   const named = terms.flatMap((t) => (t.kind === 'country' ? [t.code] : []));
-  const countries = new Set([options.focusCountry, ...named]);
-  const indices = new Set(terms.flatMap((t) => (t.kind === 'index' ? [t.id] : [])));
   const words = terms
     .flatMap((t) => (t.kind === 'unknown' || t.kind === 'variant' ? [keyOf(t.text.replace(/^~/, ''))] : []))
     .filter((w) => w.length >= 2 && !STOP.has(w));
-  const topics = topicsOf(words);
-  const carry = new Set(options.carryOver ?? []);
+  return {
+    named,
+    countries: new Set([options.focusCountry, ...named]),
+    indices: new Set(terms.flatMap((t) => (t.kind === 'index' ? [t.id] : []))),
+    words,
+    topics: topicsOf(words),
+    carry: new Set(options.carryOver ?? []),
+  };
+}
+
+/**
+ * Every figure that can score: carried ones and their kind for named countries, the named indices' editions,
+ * figures whose metric holds a question word, and the topics' figures of the countries in play. Others score
+ * nothing (or lose more for their country than a topic alone gives), so they need not be looked at.
+ */
+function pool(view: DatasetView, index: CandidateIndex, q: Query): Set<Figure> {
+  const out = new Set<Figure>();
+  const add = (list: readonly Figure[] | undefined) => {
+    for (const f of list ?? []) out.add(f);
+  };
+  for (const id of q.carry) {
+    const f = view.figure(id);
+    if (f) add(index.byKind.get(kindOf(f)));
+  }
+  for (const indexId of q.indices) for (const s of view.editions(indexId)) add(view.observations(s.id));
+  for (const [key, list] of index.byMetric) if (q.words.some((w) => key.includes(w))) add(list);
+  if (q.topics.size > 0) {
+    for (const code of q.countries) add(view.byCountry(code).filter((f) => q.topics.has(f.category)));
+    add(index.noCountry.filter((f) => q.topics.has(f.category)));
+  }
+  return out;
+}
+
+export function selectCandidates(view: DatasetView, question: string, options: CandidateOptions): Figure[] {
+  const index = derived(view, 'candidate-index', candidateIndex);
+  const q = readQuestion(view, question, options);
   const carriedKinds = new Set(
-    view
-      .allFigures()
-      .filter((f) => carry.has(f.id))
-      .map(kindOf),
+    [...q.carry].flatMap((id) => (view.figure(id) ? [kindOf(view.figure(id) as Figure)] : [])),
   );
   const score = (f: Figure): number => {
-    let s = carry.has(f.id) ? 4 : 0;
+    let s = q.carry.has(f.id) ? 4 : 0;
     // "And Japan?" after a question about Korea's talent flows: the same measures, for the country now named.
-    if (!carry.has(f.id) && carriedKinds.has(kindOf(f)) && f.country && named.includes(f.country)) s += 3;
+    if (!q.carry.has(f.id) && carriedKinds.has(kindOf(f)) && f.country && q.named.includes(f.country)) s += 3;
     const series = f.series ? view.series(f.series) : undefined;
-    if (series?.index && indices.has(series.index)) s += 4;
-    if (topics.has(f.category)) s += 3;
+    if (series?.index && q.indices.has(series.index)) s += 4;
+    if (q.topics.has(f.category)) s += 3;
     const text = keyOf(`${f.metric.en} ${f.metric.ko}`);
-    s += words.filter((w) => text.includes(w)).length;
+    s += q.words.filter((w) => text.includes(w)).length;
     if (s === 0) return 0;
-    if (f.country && countries.has(f.country)) s += named.length > 0 && named.includes(f.country) ? 3 : 2;
+    if (f.country && q.countries.has(f.country)) s += q.named.length > 0 && q.named.includes(f.country) ? 3 : 2;
     else if (f.country) s -= 2;
     if (series?.tier === 'headline') s += 1;
     if (f.confidence === 'low') s -= 1;
     return s;
   };
-  return view
-    .allFigures()
+  const position = (f: Figure) => index.position.get(f.id) ?? 0;
+  return [...pool(view, index, q)]
     .map((f) => ({ f, s: score(f) }))
     .filter((x) => x.s >= 3)
-    .sort((a, b) => b.s - a.s)
+    .sort((a, b) => b.s - a.s || position(a.f) - position(b.f))
     .slice(0, options.max ?? 24)
     .map((x) => x.f);
 }

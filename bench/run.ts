@@ -1,0 +1,177 @@
+/**
+ * `npm run bench`: B1 (HTTP path against a bare Bolt app), B2 (command core, growing datasets), B3 (digest
+ * fan-out) and B4 (LLM path), each against its baseline or bound in the same run. Writes bench/results.json and
+ * bench/results.md. `--quick` runs smaller sizes (under two minutes); `--only B1,B3` runs some.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runB1 } from './b1-http.js';
+import { runB2 } from './b2-core.js';
+import { runB3 } from './b3-digest.js';
+import { runB4 } from './b4-llm.js';
+import { ROOT } from './child.js';
+import { type Check, markdown } from './report.js';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const only = args.find((a) => a.startsWith('--only'))?.split('=')[1] ?? args[args.indexOf('--only') + 1];
+const wanted = (name: string) => !only || only.split(',').includes(name);
+
+const SIZES = {
+  b1: quick ? { count: 300, concurrency: 8, rounds: 2 } : { count: 2000, concurrency: 8, rounds: 3 },
+  b2: quick ? { sizes: [1000, 10_000], iterations: 50 } : { sizes: [1000, 10_000, 100_000], iterations: 200 },
+  b3: { channels: quick ? 200 : 500, rateLimitShare: 0.05 },
+  b4: { requests: quick ? 40 : 100, concurrency: 4, delayMs: 10_000 },
+};
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const workDir = mkdtempSync(join(tmpdir(), 'apb-bench-'));
+  const results: Record<string, unknown> = {};
+  const checks: Check[] = [];
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  try {
+    if (wanted('B2')) {
+      log('B2: command core…');
+      const b2 = await runB2({ workDir, ...SIZES.b2 });
+      results.B2 = b2;
+      const largest = b2.scale.at(-1);
+      checks.push({
+        id: 'B2',
+        what: 'command p99, shipped dataset (worst command)',
+        value: b2.worstP99.shipped,
+        unit: 'ms',
+        max: 5,
+      });
+      if (largest) {
+        const n = largest.figures.toLocaleString('en');
+        checks.push({
+          id: 'B2',
+          what: `command p99 at ${n} figures (worst command)`,
+          value: b2.worstP99.largest,
+          unit: 'ms',
+          max: 20,
+        });
+        checks.push({
+          id: 'B2',
+          what: `start-up at ${n} figures (load, validate, index)`,
+          value: Math.round(largest.startupMs),
+          unit: 'ms',
+          max: 2000,
+        });
+        checks.push({
+          id: 'B2',
+          what: `resident memory at ${n} figures`,
+          value: Math.round(largest.rssMb),
+          unit: 'MB',
+          max: 300,
+        });
+      }
+    }
+    if (wanted('B1')) {
+      log('B1: HTTP path…');
+      const b1 = await runB1(SIZES.b1);
+      results.B1 = b1;
+      checks.push({
+        id: 'B1',
+        what: `ack p50, app ÷ bare (${b1.app.ack.p50} / ${b1.bare.ack.p50} ms)`,
+        value: b1.ratios.p50,
+        unit: '×',
+        max: 1.25,
+      });
+      checks.push({
+        id: 'B1',
+        what: `ack p99, app ÷ bare (${b1.app.ack.p99} / ${b1.bare.ack.p99} ms)`,
+        value: b1.ratios.p99,
+        unit: '×',
+        max: 1.25,
+      });
+      checks.push({
+        id: 'B1',
+        what: `throughput, app ÷ bare (${b1.app.throughput} / ${b1.bare.throughput} req/s)`,
+        value: b1.ratios.throughput,
+        unit: '×',
+        min: 0.8,
+      });
+      checks.push({
+        id: 'B1',
+        what: 'commands answered through response_url',
+        value: b1.answered,
+        unit: `of ${b1.count}`,
+        min: b1.count,
+      });
+    }
+    if (wanted('B3')) {
+      log('B3: digest fan-out…');
+      const b3 = await runB3(SIZES.b3);
+      results.B3 = b3;
+      checks.push({
+        id: 'B3',
+        what: `digests per channel, ${b3.channels} channels (min)`,
+        value: b3.topLevelPerChannel.min,
+        unit: '',
+        min: 1,
+      });
+      checks.push({
+        id: 'B3',
+        what: `digests per channel, ${b3.channels} channels (max)`,
+        value: b3.topLevelPerChannel.max,
+        unit: '',
+        max: 1,
+      });
+      checks.push({
+        id: 'B3',
+        what: `wall time ÷ ideal (${b3.wallMs} / ${b3.idealMs} ms, ${b3.throttled} injected 429s)`,
+        value: b3.ratio,
+        unit: '×',
+        max: 1.2,
+      });
+    }
+    if (wanted('B4')) {
+      log('B4: LLM path…');
+      const b4 = await runB4(SIZES.b4);
+      results.B4 = b4;
+      checks.push({
+        id: 'B4',
+        what: `/ai-brief ack p99 with a 10 s model (p50 ${b4.ack.p50} ms)`,
+        value: b4.ack.p99,
+        unit: 'ms',
+        max: 100,
+      });
+      checks.push({
+        id: 'B4',
+        what: `fallback after a silent model, worst beyond the ${b4.hang.timeoutMs} ms timeout`,
+        value: b4.hang.worstOverTimeoutMs,
+        unit: 'ms',
+        max: 1000,
+      });
+      checks.push({
+        id: 'B4',
+        what: 'summaries from the 10 s model delivered',
+        value: b4.slow.summaries,
+        unit: `of ${b4.requests / 2}`,
+        min: b4.requests / 2,
+      });
+    }
+  } finally {
+    rmSync(workDir, { recursive: true, force: true });
+  }
+  const machine = {
+    cpus: cpus().length,
+    cpu: cpus()[0]?.model ?? '',
+    node: process.version,
+    quick,
+    at: new Date().toISOString(),
+  };
+  const out = { machine, checks, results, seconds: Math.round((Date.now() - started) / 1000) };
+  const table = markdown(out.checks, machine, out.seconds, results);
+  writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(out, null, 2)}\n`);
+  writeFileSync(join(ROOT, 'bench', 'results.md'), table);
+  process.stdout.write(table);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
