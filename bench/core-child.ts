@@ -17,6 +17,9 @@ async function main(): Promise<void> {
   const started = now();
   const services = await openServices(config, logger);
   const startupMs = now() - started;
+  // Resident memory once start-up's garbage is gone, as a running bot holds it.
+  globalThis.gc?.();
+  await new Promise((resolve) => setTimeout(resolve, 200));
   globalThis.gc?.();
   const rssMb = process.memoryUsage().rss / 2 ** 20;
   const figures = services.store.current().figureCount;

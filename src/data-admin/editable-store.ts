@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { Mutex } from '../lib/mutex.js';
 import type { Logger } from '../logger.js';
 import { writeFileAtomic } from '../store/atomic-write.js';
-import { type DatasetStore, validateDataset } from '../store/dataset-store.js';
+import { loadDataset, recordValidated } from '../store/dataset-file.js';
+import type { DatasetStore } from '../store/dataset-store.js';
 import { createDatasetView, type DatasetView } from '../store/dataset-view.js';
 import { acquireLock } from '../store/file-lock.js';
-import { JsonFileAdapter } from '../store/json-file.js';
 import { type Dataset, datasetSchema } from '../store/schema.js';
 import { type AuditEntry, AuditLog, type FigureChange } from './audit.js';
 import { BackupStore } from './backups.js';
@@ -167,7 +167,10 @@ export class EditableDatasetStore implements DatasetStore {
     try {
       await this.audit.begin(entry);
       await this.backups.save(previous);
-      await writeFileAtomic(this.path, `${JSON.stringify(next, null, 2)}\n`);
+      const text = `${JSON.stringify(next, null, 2)}\n`;
+      await writeFileAtomic(this.path, text);
+      // Written from validated data: the next read need not validate it again.
+      await recordValidated(this.path, text);
     } catch (error) {
       await this.audit.finish(entry.id, 'aborted', this.clock()).catch(() => undefined);
       throw new SaveError((error as NodeJS.ErrnoException).code ?? 'EIO');
@@ -205,5 +208,5 @@ export class EditableDatasetStore implements DatasetStore {
 }
 
 async function readDataset(path: string): Promise<Dataset> {
-  return validateDataset(await new JsonFileAdapter<unknown>(path).read(), path);
+  return (await loadDataset(path)).dataset;
 }

@@ -1,8 +1,8 @@
-import { Low } from 'lowdb';
 import type { z } from 'zod';
+import { loadDataset } from './dataset-file.js';
 import { createDatasetView, type DatasetView } from './dataset-view.js';
-import { DataFileError, JsonFileAdapter } from './json-file.js';
-import { type Dataset, datasetSchema } from './schema.js';
+import { DataFileError } from './json-file.js';
+import { type Dataset, parseDatasetChecked } from './schema.js';
 
 /**
  * Where commands read the dataset from. lowdb backs it today; another backend (PostgreSQL) only has to hand
@@ -38,15 +38,18 @@ export function describeIssues(error: z.ZodError, data: unknown): string {
 }
 
 export function validateDataset(data: unknown, path: string): Dataset {
-  const parsed = datasetSchema.safeParse(data);
-  if (!parsed.success) throw new DataFileError(path, `not a valid dataset: ${describeIssues(parsed.error, data)}`);
-  return parsed.data;
+  return validateDatasetChecked(data, path).dataset;
+}
+
+/** Validates, and says whether validation changed anything (trimmed a value). */
+export function validateDatasetChecked(data: unknown, path: string): { dataset: Dataset; changed: boolean } {
+  const { result, changed } = parseDatasetChecked(data);
+  if (!result.success) throw new DataFileError(path, `not a valid dataset: ${describeIssues(result.error, data)}`);
+  return { dataset: result.data, changed };
 }
 
 /** Loads, validates and indexes the dataset once; any problem stops here with the path and the reason. */
 export async function openDatasetStore(path: string): Promise<DatasetStore> {
-  const db = new Low<unknown>(new JsonFileAdapter<unknown>(path), null);
-  await db.read();
-  const view = createDatasetView(validateDataset(db.data, path));
+  const view = createDatasetView((await loadDataset(path)).dataset);
   return { current: () => view };
 }

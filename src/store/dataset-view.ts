@@ -1,4 +1,5 @@
 import type { Category, Country, Dataset, Figure, IndexFamily, PolicyEvent, Series } from './schema.js';
+import { shareRepeated } from './share-repeated.js';
 
 /**
  * A read-only, indexed view of one validated dataset version. Built once per version, so that no request
@@ -57,6 +58,7 @@ function byEditionDesc(a: Series, b: Series): number {
 const EMPTY: readonly never[] = Object.freeze([]);
 
 export function createDatasetView(dataset: Dataset): DatasetView {
+  shareRepeated(dataset);
   const figures = new Map(dataset.figures.map((f) => [f.id, f]));
   const series = new Map(dataset.series.map((s) => [s.id, s]));
   const observations = groupBy(dataset.figures, (f) => (f.series ? [f.series] : []));

@@ -34,6 +34,34 @@ function describeJsonError(error: unknown, text: string): string {
 }
 
 /**
+ * Reads and parses a JSON file, with the bytes it came from (for an integrity check). Every way it can be
+ * unusable is a DataFileError naming the reason; a missing file is null only when `missingOk`.
+ */
+export async function readJsonFile(
+  path: string,
+  options: { missingOk?: boolean } = {},
+): Promise<{ data: unknown; bytes: Buffer } | null> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    if (code === 'ENOENT' && options.missingOk) return null;
+    throw new DataFileError(path, READ_FAILURES[code] ?? `cannot read (${code || String(error)})`);
+  }
+  const text = bytes.toString('utf8');
+  if (text.trim() === '') throw new DataFileError(path, 'the file is empty');
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new DataFileError(path, `invalid JSON: ${describeJsonError(error, text)}`);
+  }
+  if (data === null) throw new DataFileError(path, 'the file holds null instead of data');
+  return { data, bytes };
+}
+
+/**
  * A lowdb adapter that fails loudly. lowdb's own JSONFile treats a missing file as "use the defaults" and
  * a file holding `null` as empty, so the next write would replace a hand-edited file with defaults; here
  * both are errors unless the caller says a missing file is fine.
@@ -45,23 +73,8 @@ export class JsonFileAdapter<T> implements Adapter<T> {
   ) {}
 
   async read(): Promise<T | null> {
-    let text: string;
-    try {
-      text = await readFile(this.path, 'utf8');
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? '';
-      if (code === 'ENOENT' && this.options.missingOk) return null;
-      throw new DataFileError(this.path, READ_FAILURES[code] ?? `cannot read (${code || String(error)})`);
-    }
-    if (text.trim() === '') throw new DataFileError(this.path, 'the file is empty');
-    let data: unknown;
-    try {
-      data = JSON.parse(text);
-    } catch (error) {
-      throw new DataFileError(this.path, `invalid JSON: ${describeJsonError(error, text)}`);
-    }
-    if (data === null) throw new DataFileError(this.path, 'the file holds null instead of data');
-    return data as T;
+    const file = await readJsonFile(this.path, this.options);
+    return file ? (file.data as T) : null;
   }
 
   async write(data: T): Promise<void> {

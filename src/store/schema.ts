@@ -3,7 +3,16 @@ import { z } from 'zod';
 
 /** The zod schema is the dataset's source of truth; every type below is inferred from it. */
 
-const text = z.string().trim().min(1);
+/** Surrounding spaces are dropped; `datasetTrimmed` counts how often, so a loader knows the file was not clean. */
+let trims = 0;
+const text = z
+  .string()
+  .overwrite((value) => {
+    const trimmed = value.trim();
+    if (trimmed.length !== value.length) trims += 1;
+    return trimmed;
+  })
+  .min(1);
 const id = z
   .string()
   .regex(/^[A-Za-z0-9_]+$/, 'ids use letters, digits and _ only')
@@ -293,4 +302,17 @@ function checkFigures(d: Dataset, ctx: Ctx): void {
     }
     observed.add(key);
   });
+}
+
+/**
+ * Validates a dataset and says whether the result differs from the input (only trimming can change it), so a
+ * file that passed untouched can be trusted as it is next time.
+ */
+export function parseDatasetChecked(data: unknown): {
+  result: ReturnType<typeof datasetSchema.safeParse>;
+  changed: boolean;
+} {
+  trims = 0;
+  const result = datasetSchema.safeParse(data);
+  return { result, changed: trims > 0 };
 }
