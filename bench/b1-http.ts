@@ -1,5 +1,5 @@
 import { commandBody, drive } from './load.js';
-import { dataDirCopy, type Running, SECRET, startServer, startSlack } from './processes.js';
+import { cpuMs, dataDirCopy, type Running, SECRET, startServer, startSlack } from './processes.js';
 import { ratio, round, type Summary, summarise } from './stats.js';
 
 /**
@@ -11,6 +11,8 @@ export interface HttpSide {
   ack: Summary;
   throughput: number;
   errors: number;
+  /** Server CPU per request (user + system), from /proc; the least noisy of these figures. */
+  cpuMsPerRequest: number | null;
 }
 
 export interface B1Result {
@@ -19,7 +21,7 @@ export interface B1Result {
   bare: HttpSide;
   app: HttpSide;
   answered: number;
-  ratios: { p50: number; p99: number; throughput: number };
+  ratios: { p50: number; p99: number; throughput: number; cpu: number | null };
 }
 
 const TEXTS: readonly [string, string][] = [
@@ -43,31 +45,34 @@ export async function runB1(options: { count: number; concurrency: number; round
     return commandBody(command, text, `${slack.url}/response/${i}`);
   };
   const samples = {
-    bare: { lat: [] as number[], wall: 0, n: 0, errors: 0 },
-    app: { lat: [] as number[], wall: 0, n: 0, errors: 0 },
+    bare: { lat: [] as number[], wall: 0, n: 0, errors: 0, cpu: 0 as number | null },
+    app: { lat: [] as number[], wall: 0, n: 0, errors: 0, cpu: 0 as number | null },
   };
-  const warm = Math.min(200, options.count);
   let answered = 0;
   try {
-    for (const target of [bare, app]) await drive(target.url, body, warm, options.concurrency);
+    for (const target of [bare, app]) await drive(target.url, body, Math.min(200, options.count), options.concurrency);
+    const postedBefore = (await slack.stats()).responses.length;
     for (let r = 0; r < options.rounds; r += 1) {
       for (const [name, target] of [
         ['bare', bare],
         ['app', app],
       ] as [keyof typeof samples, Running][]) {
+        const before = cpuMs(target.child.pid);
         const run = await drive(target.url, body, options.count, options.concurrency);
+        const after = cpuMs(target.child.pid);
         const s = samples[name];
+        s.cpu = before === null || after === null || s.cpu === null ? null : s.cpu + (after - before);
         s.lat.push(...run.latencies);
         s.wall += run.wallMs;
         s.n += options.count;
         s.errors += run.errors;
+        // The app answers in the acknowledgement; a reply of several messages sends the rest to response_url.
+        if (name === 'app') answered += run.answered;
       }
     }
-    const answeredBy = Date.now() + 10_000;
-    while ((await slack.stats()).responses.length < samples.app.n + warm && Date.now() < answeredBy) {
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    answered = (await slack.stats()).responses.length - warm;
+    await new Promise((r) => setTimeout(r, 500));
+    const continued = (await slack.stats()).responses.length - postedBefore;
+    if (answered < samples.app.n) answered += continued;
   } finally {
     await bare.stop();
     await app.stop();
@@ -77,6 +82,7 @@ export async function runB1(options: { count: number; concurrency: number; round
     ack: summarise(s.lat),
     throughput: round((s.n / s.wall) * 1000, 1),
     errors: s.errors,
+    cpuMsPerRequest: s.cpu === null ? null : round(s.cpu / s.n, 3),
   });
   const b = side(samples.bare);
   const a = side(samples.app);
@@ -87,6 +93,7 @@ export async function runB1(options: { count: number; concurrency: number; round
     app: a,
     answered,
     ratios: {
+      cpu: a.cpuMsPerRequest && b.cpuMsPerRequest ? ratio(a.cpuMsPerRequest, b.cpuMsPerRequest) : null,
       p50: ratio(a.ack.p50, b.ack.p50),
       p99: ratio(a.ack.p99, b.ack.p99),
       throughput: ratio(a.throughput, b.throughput),

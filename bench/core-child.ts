@@ -36,7 +36,7 @@ async function main(): Promise<void> {
     }
     return summarise(samples);
   };
-  for (const variant of COMMAND_VARIANTS) {
+  for (const variant of Number(iterations) > 0 ? COMMAND_VARIANTS : []) {
     const request = { command: variant.command, text: variant.text, userId: 'U0BENCH', channelId: 'C0BENCH' };
     const t0 = now();
     const first = await executeCommand(request, uncached);

@@ -22,7 +22,8 @@ export function commandBody(command: string, text: string, responseUrl: string, 
   }).toString();
 }
 
-export async function postSigned(url: string, body: string): Promise<number> {
+/** Posts a signed request; the status, and whether the acknowledgement carried a message. */
+export async function postSigned(url: string, body: string): Promise<{ status: number; answered: boolean }> {
   const ts = Math.floor(Date.now() / 1000);
   const signature = `v0=${createHmac('sha256', SECRET).update(`v0:${ts}:${body}`).digest('hex')}`;
   const res = await fetch(url, {
@@ -34,20 +35,23 @@ export async function postSigned(url: string, body: string): Promise<number> {
     },
     body,
   });
-  await res.arrayBuffer();
-  return res.status;
+  const text = await res.text();
+  return { status: res.status, answered: text.includes('"blocks"') };
 }
 
 export interface LoadResult {
   latencies: number[];
   wallMs: number;
   errors: number;
+  /** Acknowledgements that carried the answer itself. */
+  answered: number;
 }
 
 /** `count` requests, `concurrency` at a time; each latency is from send to the acknowledgement's last byte. */
 export async function drive(url: string, bodies: (i: number) => string, count: number, concurrency: number) {
   const latencies: number[] = [];
   let errors = 0;
+  let answered = 0;
   let next = 0;
   const started = now();
   const worker = async () => {
@@ -55,11 +59,12 @@ export async function drive(url: string, bodies: (i: number) => string, count: n
       const i = next;
       next += 1;
       const t = now();
-      const status = await postSigned(url, bodies(i)).catch(() => 0);
+      const result = await postSigned(url, bodies(i)).catch(() => ({ status: 0, answered: false }));
       latencies.push(now() - t);
-      if (status !== 200) errors += 1;
+      if (result.status !== 200) errors += 1;
+      if (result.answered) answered += 1;
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
-  return { latencies, wallMs: now() - started, errors } satisfies LoadResult;
+  return { latencies, wallMs: now() - started, errors, answered } satisfies LoadResult;
 }
