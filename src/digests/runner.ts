@@ -31,7 +31,7 @@ export const DEFAULT_RUNNER_OPTIONS: RunnerOptions = {
   lateAfterMs: 5 * 60_000,
   leaseMs: 10 * 60_000,
   concurrency: 500,
-  channelGapMs: 1100,
+  channelGapMs: 1000,
   maxAttempts: 3,
 };
 
