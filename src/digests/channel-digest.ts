@@ -36,15 +36,46 @@ export async function buildChannelDigest(
   const history = await deps.ledger.forChannel(sub.channelId);
   const previous = history.find((e) => e.state === 'posted' && e.key !== ownKey);
   const snapshot = previous?.snapshot ? await deps.snapshots.load(previous.snapshot) : null;
-  return buildDigest({
-    view: deps.store.current(),
+  const view = deps.store.current();
+  // The digest shows times to the minute, so every channel with the same language, zone and baseline gets the
+  // same digest in a fan-out: build it once.
+  const now = new Date(Math.floor(at.now.getTime() / 60_000) * 60_000);
+  const postedAt = previous ? new Date(previous.postedAt ?? previous.slot) : null;
+  const key = [deps.focusCountry, sub.locale, sub.timezone, at.slot.toISOString(), now.toISOString(), at.late]
+    .concat(postedAt ? [postedAt.toISOString(), previous?.snapshot ?? 'lost'] : ['first'])
+    .join('|');
+  const built = summary ? undefined : memo(view).get(key);
+  if (built) return built;
+  const digest = buildDigest({
+    view,
     focusCountry: deps.focusCountry,
     locale: sub.locale,
     timezone: sub.timezone,
-    ...at,
+    slot: at.slot,
+    now,
+    late: at.late,
     ...(summary ? { summary } : {}),
-    previous: previous ? { postedAt: new Date(previous.postedAt ?? previous.slot), snapshot } : null,
+    previous: postedAt ? { postedAt, snapshot } : null,
   });
+  if (!summary) remember(view, key, digest);
+  return digest;
+}
+
+const built = new WeakMap<DatasetView, Map<string, Digest>>();
+
+function memo(view: DatasetView): Map<string, Digest> {
+  let digests = built.get(view);
+  if (!digests) {
+    digests = new Map();
+    built.set(view, digests);
+  }
+  return digests;
+}
+
+function remember(view: DatasetView, key: string, digest: Digest): void {
+  const digests = memo(view);
+  digests.set(key, digest);
+  if (digests.size > 64) digests.delete(digests.keys().next().value as string);
 }
 
 /** The figures a digest summary may cite: the headline figures and whatever changed. */

@@ -1,5 +1,5 @@
 import { localDate } from '../i18n/time.js';
-import { latestSlot } from './schedule.js';
+import { cronPattern, latestSlot } from './schedule.js';
 import type { Subscription } from './schema.js';
 
 /** Which subscriptions are due at an instant, as a pure function of the subscriptions and the instant. */
@@ -31,9 +31,13 @@ export function scheduledKey(channelId: string, slot: Date): string {
 export function planDue(subscriptions: readonly Subscription[], at: Date, options: PlanOptions) {
   const due: DueSlot[] = [];
   const decided: DecidedSlot[] = [];
+  // Most channels share a handful of schedules; work each one out once.
+  const slots = new Map<string, Date | null>();
   for (const subscription of subscriptions) {
     if (subscription.paused) continue;
-    const slot = latestSlot(subscription, at);
+    const schedule = `${cronPattern(subscription)} ${subscription.timezone}`;
+    if (!slots.has(schedule)) slots.set(schedule, latestSlot(subscription, at));
+    const slot = slots.get(schedule) ?? null;
     if (!slot) continue;
     const age = at.getTime() - slot.getTime();
     if (age > options.graceMs) decided.push({ subscription, slot, state: 'missed', reason: 'outside_grace' });
