@@ -34,6 +34,8 @@ export interface Config {
   scheduler: boolean;
   /** Whether workspace admins and owners (users.info) count as bot admins besides ADMIN_USER_IDS. */
   workspaceAdmins: boolean;
+  /** Font files for PNG charts; empty means the bundled Nanum Gothic. */
+  chartFonts: string[];
   /** Values the logger must never print. */
   secrets: string[];
 }
@@ -95,6 +97,15 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   SCHEDULER: z.enum(['on', 'off'], { message: 'must be on or off' }).default('on'),
   ADMIN_WORKSPACE_ADMINS: z.enum(['on', 'off'], { message: 'must be on or off' }).default('off'),
+  CHART_FONT_PATH: z
+    .string()
+    .default('')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean),
+    ),
 });
 
 type Env = z.infer<typeof envSchema>;
@@ -162,6 +173,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, purpose: 'bo
     logLevel: env.LOG_LEVEL,
     scheduler: env.SCHEDULER === 'on',
     workspaceAdmins: env.ADMIN_WORKSPACE_ADMINS === 'on',
+    chartFonts: env.CHART_FONT_PATH,
     secrets,
   };
 }

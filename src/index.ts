@@ -99,7 +99,8 @@ async function main(argv: string[]): Promise<void> {
   if (config.mode === 'console') {
     const operator = config.adminUserIds[0];
     const surface = localSurface(join(config.dataDir, 'exports'), config.defaultLocale);
-    await runConsole(services, { surface, ...(operator ? { userId: operator } : {}) });
+    const chartDir = join(config.dataDir, 'exports', 'charts');
+    await runConsole(services, { surface, chartDir, ...(operator ? { userId: operator } : {}) });
     process.exit(0);
   }
   await startSlack(config, services, logger);

@@ -1,4 +1,6 @@
 import { WebClient } from '@slack/web-api';
+import { Charter } from './charts/charter.js';
+import { defaultChartFonts } from './charts/render.js';
 import type { CommandServices } from './commands/execute.js';
 import { ReplyCache } from './commands/reply-cache.js';
 import { type Config, ConfigError } from './config.js';
@@ -89,6 +91,7 @@ export async function openServices(config: Config, logger: Logger): Promise<Comm
     dataAdmin: new DataAdmin(store, config.dataDir, () => new Date()),
     brief: briefEngine(config, logger),
     replies: new ReplyCache(),
+    charter: new Charter(config.chartFonts.length > 0 ? config.chartFonts : defaultChartFonts(), logger),
   };
   return { ...base, digests: digestService(config, base, logger) };
 }

@@ -4,6 +4,7 @@ import { escapeMrkdwn } from '../lib/escape.js';
 import type { DatasetView } from '../store/dataset-view.js';
 import type { Figure, Series } from '../store/schema.js';
 import { codeSections, context, header, section, sections } from './blocks.js';
+import { barChart } from './chart-specs.js';
 import { countryName, entityName, Footnotes } from './figures.js';
 import type { Briefing } from './reply.js';
 import { bar, fitColumns, padStart } from './text-table.js';
@@ -136,5 +137,22 @@ export function buildRankTable(view: DatasetView, options: RankTableOptions): Br
     ...sections([notes.title(), ...notes.lines()]),
     context(...[scoreNote, ...otherEditions(view, series, locale)].filter((s) => s)),
   ];
-  return { text: title, blocks: blocks.filter((b) => b.type !== 'context' || b.elements.length > 0) };
+  const chart = barChart(
+    title,
+    rows
+      .filter((r) => score(r.figure) !== null)
+      .map((r) => ({
+        label: `${r.figure.rank}. ${r.name}`,
+        figure: r.figure,
+        shown: (score(r.figure) ?? 0).toFixed(decimals(rows.map((x) => score(x.figure) ?? 0))),
+        highlight: r.marked,
+      })),
+    locale,
+    periods.join(', '),
+  );
+  return {
+    text: title,
+    blocks: blocks.filter((b) => b.type !== 'context' || b.elements.length > 0),
+    ...(chart ? { charts: [chart] } : {}),
+  };
 }

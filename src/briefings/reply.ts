@@ -1,5 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import { z } from 'zod';
+import type { ChartSpec } from '../charts/spec.js';
 import type { Locale } from '../i18n/locale.js';
 import { messages } from '../i18n/messages.js';
 import { escapeMrkdwn, truncate } from '../lib/escape.js';
@@ -10,6 +11,8 @@ export interface Briefing {
   /** Plain text for notifications and screen readers, unescaped: the reply layer escapes it. */
   text: string;
   blocks: KnownBlock[];
+  /** Charts of what the blocks show as text bars; transports that can show images add them. */
+  charts?: ChartSpec[];
 }
 
 export type Visibility = 'ephemeral' | 'in_channel';
@@ -22,6 +25,7 @@ export interface Reply {
   messages: Message[];
   /** A second answer that arrives later (sent as further messages when it resolves; never rejects). */
   followUp?: () => Promise<Reply>;
+  charts?: ChartSpec[];
 }
 
 export const SHARE_ACTION_ID = 'share_to_channel';
@@ -102,7 +106,8 @@ export function fitMessages(briefing: Briefing, locale: Locale, tail: KnownBlock
 export function answerReply(briefing: Briefing, locale: Locale, share?: { command: string; text: string }): Reply {
   const value = share ? encodeShare(share.command, share.text) : null;
   const tail = value ? [actions(button(messages(locale).shareButton, SHARE_ACTION_ID, value, 'primary'))] : [];
-  return { kind: 'answer', visibility: 'ephemeral', messages: fitMessages(briefing, locale, tail) };
+  const charts = briefing.charts?.length ? { charts: briefing.charts } : {};
+  return { kind: 'answer', visibility: 'ephemeral', messages: fitMessages(briefing, locale, tail), ...charts };
 }
 
 export function errorReply(briefing: Briefing, locale: Locale): Reply {

@@ -1,9 +1,11 @@
 import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import type { Reply } from '../briefings/reply.js';
+import { numberedPath, saveCharts } from '../charts/files.js';
 import { type CommandServices, executeCommand } from '../commands/execute.js';
 import type { Surface } from '../data-admin/service.js';
 import { isLocale } from '../i18n/locale.js';
+import { messages } from '../i18n/messages.js';
 import { splitCommandLine } from '../transport/console.js';
 import { renderMessage } from '../transport/render-text.js';
 import { digestRun, UsageError } from './digest-run.js';
@@ -13,9 +15,10 @@ export const EXIT = { ok: 0, userError: 1, misuse: 2 } as const;
 export const USAGE = `Usage: npm run --silent cli -- <command>
 
 Commands:
-  ask [--json] [--lang ko|en] [--user U…] [--channel C…] "<slash command and text>"
+  ask [--json] [--lang ko|en] [--user U…] [--channel C…] [--chart <file.png>] "<slash command and text>"
       Runs one command exactly as Slack would and prints the reply.
       --json prints each message as one JSON line: {"response_type","text","blocks"}.
+      --chart writes the reply's charts as PNG (file.png, file-2.png, …); the text reply is printed either way.
       Exit 0 for an answer, 1 when the reply is a user-facing error, 2 for misuse.
   digest run --at <ISO-8601 instant> [--json]
       Posts every digest due at that instant (the latest slot of each subscription, within
@@ -40,7 +43,8 @@ function misuse(io: CliIo, problem: string): number {
 
 async function ask(args: string[], services: CliServices, io: CliIo): Promise<number> {
   // Everything from the slash command on is the command line, so its own flags (--en) need no quoting.
-  const start = args.findIndex((a) => a.trimStart().startsWith('/'));
+  const valued = new Set(['--lang', '--user', '--channel', '--chart']);
+  const start = args.findIndex((a, i) => a.trimStart().startsWith('/') && !valued.has(args[i - 1] ?? ''));
   if (start < 0) return misuse(io, 'ask needs a slash command, e.g. ask "/ai-rank"');
   let values: ReturnType<typeof parseAsk>['values'];
   try {
@@ -73,6 +77,7 @@ async function ask(args: string[], services: CliServices, io: CliIo): Promise<nu
   };
   print(reply);
   if (reply.followUp) print(await reply.followUp());
+  if (values.chart) await writeCharts(reply, values.chart, services, io);
   return reply.kind === 'answer' ? EXIT.ok : EXIT.userError;
 }
 
@@ -85,8 +90,17 @@ function parseAsk(args: string[]) {
       lang: { type: 'string' },
       user: { type: 'string' },
       channel: { type: 'string' },
+      chart: { type: 'string' },
     },
   });
+}
+
+async function writeCharts(reply: Reply, path: string, services: CliServices, io: CliIo): Promise<void> {
+  const t = messages(services.defaultLocale);
+  const charts = reply.charts ?? [];
+  const written = services.charter ? await saveCharts(charts, services.charter, (i) => numberedPath(path, i)) : [];
+  for (const file of written) io.stderr.write(`${t.chartSaved(file)}\n`);
+  if (written.length < charts.length || charts.length === 0) io.stderr.write(`${t.chartNone}\n`);
 }
 
 /** The scriptable entry point: returns the process exit code. */

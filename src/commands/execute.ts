@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { context, section } from '../briefings/blocks.js';
 import { buildCommandHelp } from '../briefings/help.js';
 import { answerReply, errorReply, type Reply } from '../briefings/reply.js';
+import type { Charter } from '../charts/charter.js';
 import type { DataAdmin, Surface } from '../data-admin/service.js';
 import type { DigestService } from '../digests/service.js';
 import type { Locale } from '../i18n/locale.js';
@@ -41,6 +42,8 @@ export interface CommandServices {
   clock?: () => Date;
   /** Rendered replies of pure commands, per dataset version. */
   replies?: ReplyCache;
+  /** Draws the charts replies carry (transports that can show images). */
+  charter?: Charter;
 }
 
 function userErrorReply(command: Command, error: UserError, locale: Locale): Reply {

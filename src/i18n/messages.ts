@@ -2,6 +2,7 @@ import type { Locale } from './locale.js';
 import { briefMessages } from './messages-brief.js';
 import { dataMessages } from './messages-data.js';
 import { digestMessages } from './messages-digest.js';
+import { moreMessages } from './messages-more.js';
 
 /**
  * Every user-facing string, in Korean and English, as Slack mrkdwn (so a literal < is written &lt;).
@@ -88,7 +89,11 @@ const ko = {
   helpCommandTitle: (command: string) => `${command} 사용법`,
 };
 
-type Catalog = typeof ko & typeof digestMessages.ko & typeof dataMessages.ko & typeof briefMessages.ko;
+type Catalog = typeof ko &
+  typeof digestMessages.ko &
+  typeof dataMessages.ko &
+  typeof briefMessages.ko &
+  typeof moreMessages.ko;
 
 const en: typeof ko = {
   source: 'Source',
@@ -167,8 +172,8 @@ const en: typeof ko = {
 };
 
 const catalogs: Record<Locale, Catalog> = {
-  ko: { ...ko, ...digestMessages.ko, ...dataMessages.ko, ...briefMessages.ko },
-  en: { ...en, ...digestMessages.en, ...dataMessages.en, ...briefMessages.en },
+  ko: { ...ko, ...digestMessages.ko, ...dataMessages.ko, ...briefMessages.ko, ...moreMessages.ko },
+  en: { ...en, ...digestMessages.en, ...dataMessages.en, ...briefMessages.en, ...moreMessages.en },
 };
 
 export type Messages = Catalog;

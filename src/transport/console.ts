@@ -1,7 +1,10 @@
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
+import { saveCharts } from '../charts/files.js';
 import { type CommandServices, executeCommand } from '../commands/execute.js';
 import type { Surface } from '../data-admin/service.js';
+import { messages } from '../i18n/messages.js';
 import { renderMessage } from './render-text.js';
 
 export interface ConsoleOptions {
@@ -10,6 +13,8 @@ export interface ConsoleOptions {
   userId?: string;
   channelId?: string;
   surface?: Surface;
+  /** Where the console saves the charts of its replies. */
+  chartDir?: string;
 }
 
 const BANNER = {
@@ -36,13 +41,19 @@ export async function consoleAnswer(
   line: string,
   services: CommandServices,
   who: { userId: string; channelId: string; surface?: Surface },
+  chartDir?: string,
 ): Promise<{ now: string; later?: Promise<string> }> {
   const { command, text } = splitCommandLine(line);
   const reply = command.startsWith('/')
     ? await executeCommand({ command: command.toLowerCase(), text, ...who }, services)
     : undefined;
   if (!reply) return { now: NOT_A_COMMAND[services.defaultLocale](line.trim().slice(0, 60)) };
-  const now = reply.messages.map(renderMessage).join('\n\n');
+  const saved =
+    reply.charts && services.charter && chartDir
+      ? await saveCharts(reply.charts, services.charter, (i) => join(chartDir, `chart-${Date.now()}-${i + 1}.png`))
+      : [];
+  const t = messages(services.defaultLocale);
+  const now = [...reply.messages.map(renderMessage), ...saved.map((p) => t.chartSaved(p))].join('\n\n');
   if (!reply.followUp) return { now };
   return { now, later: reply.followUp().then((next) => next.messages.map(renderMessage).join('\n\n')) };
 }
@@ -62,7 +73,7 @@ export async function runConsole(services: CommandServices, options: ConsoleOpti
     const trimmed = line.trim();
     if (['exit', 'quit', '.exit', ':q'].includes(trimmed)) break;
     if (trimmed) {
-      const answer = await consoleAnswer(trimmed, services, who);
+      const answer = await consoleAnswer(trimmed, services, who, options.chartDir);
       output.write(`${answer.now}\n\n`);
       if (answer.later) output.write(`${await answer.later}\n\n`);
     }

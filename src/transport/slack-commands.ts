@@ -8,6 +8,7 @@ import { commands, findCommand } from '../commands/index.js';
 import { commandTextSchema } from '../commands/input.js';
 import { type Messages, messages } from '../i18n/messages.js';
 import { type Responder, responder } from './response-url.js';
+import { postCharts } from './slack-charts.js';
 import { slackSurface } from './slack-surface.js';
 
 async function respondAll(respond: RespondFn | Responder, reply: Reply): Promise<void> {
@@ -56,6 +57,9 @@ export function registerCommands(
             : undefined,
         );
         if (reply && rest.length > 0) await respondAll(respond, { ...reply, messages: rest });
+        if (reply?.charts && services.charter) {
+          await postCharts(reply.charts, { client, charter: services.charter, respond, logger: services.logger });
+        }
         return;
       }
       await ack();
@@ -82,6 +86,9 @@ export function registerCommands(
       if (!reply) return;
       await respondAll(respond, reply);
       if (reply.followUp) await respondAll(respond, await reply.followUp());
+      if (reply.charts && services.charter) {
+        await postCharts(reply.charts, { client, charter: services.charter, respond, logger: services.logger });
+      }
     },
   );
 }
