@@ -87,9 +87,10 @@ export class Footnotes {
       note = { n: this.bySource.size + 1, figure, rows: [] };
       this.bySource.set(key, note);
     }
-    note.rows.push({ who, caveats: caveats(figure, this.locale).join(', ') });
-    const flagged = note.rows.at(-1)?.caveats ? '†' : '';
-    return `[${note.n}]${flagged}`;
+    const flags = caveats(figure, this.locale).join(', ');
+    // A row cited twice (a table row, then a multiple computed from it) is listed once under its source.
+    if (!note.rows.some((r) => r.who === who && r.caveats === flags)) note.rows.push({ who, caveats: flags });
+    return `[${note.n}]${flags ? '†' : ''}`;
   }
 
   lines(): string[] {

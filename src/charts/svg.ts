@@ -78,12 +78,13 @@ function barChart(spec: Extract<ChartSpec, { kind: 'bar' }>): string {
 function lineChart(spec: Extract<ChartSpec, { kind: 'line' }>): string {
   const height = 450;
   const left = 90;
-  const right = WIDTH - 40;
+  const right = WIDTH - 110;
   const top = TOP + 10;
   const bottom = height - 90;
   const xs = [...new Set(spec.series.flatMap((s) => s.points.map((p) => p.x)))].sort();
-  const max = Math.max(...spec.series.flatMap((s) => s.points.map((p) => p.value)), Number.MIN_VALUE) * 1.15;
-  const min = Math.min(0, ...spec.series.flatMap((s) => s.points.map((p) => p.value)));
+  const values = spec.series.flatMap((s) => s.points.map((p) => p.value));
+  const max = Math.max(...values, Number.MIN_VALUE) * 1.15;
+  const min = Math.min(0, ...values);
   const px = (x: string) =>
     xs.length === 1 ? (left + right) / 2 : left + ((right - left) * xs.indexOf(x)) / (xs.length - 1);
   const py = (v: number) => bottom - ((bottom - top) * (v - min)) / (max - min);
@@ -93,24 +94,37 @@ function lineChart(spec: Extract<ChartSpec, { kind: 'line' }>): string {
   const ticks = xs.map((x) =>
     text(px(x), bottom + 24, x, `font-size="14" text-anchor="middle" fill="${COLORS.muted}"`),
   );
-  const lines = spec.series.map((s, i) => seriesPath(s, i, px, py));
-  const legend = spec.series.map((s, i) => {
-    const color = s.highlight ? COLORS.highlight : (LINE_COLORS[i % LINE_COLORS.length] ?? COLORS.ink);
-    const x = left + i * 170;
-    return `<rect x="${x}" y="${bottom + 40}" width="14" height="14" fill="${color}"/>${text(x + 20, bottom + 52, s.name, `font-size="14" fill="${COLORS.ink}"`)}`;
+  const color = (s: LineSeries, i: number) =>
+    s.highlight ? COLORS.highlight : (LINE_COLORS[i % LINE_COLORS.length] ?? COLORS.ink);
+  const lines = spec.series.map((s, i) => {
+    const points = s.points.map((p) => `${px(p.x).toFixed(1)},${py(p.value).toFixed(1)}`).join(' ');
+    const dots = s.points.map(
+      (p) => `<circle cx="${px(p.x).toFixed(1)}" cy="${py(p.value).toFixed(1)}" r="5" fill="${color(s, i)}"/>`,
+    );
+    return `<polyline points="${points}" fill="none" stroke="${color(s, i)}" stroke-width="3"/>${dots.join('')}`;
   });
-  return frame(spec, height, [...grid, ...ticks, ...lines, ...legend].join(''));
+  const legend = spec.series.map((s, i) => {
+    const x = left + i * 170;
+    return `<rect x="${x}" y="${bottom + 40}" width="14" height="14" fill="${color(s, i)}"/>${text(x + 20, bottom + 52, s.name, `font-size="14" fill="${COLORS.ink}"`)}`;
+  });
+  return frame(spec, height, [...grid, ...ticks, ...lines, ...pointLabels(spec.series, px, py), ...legend].join(''));
 }
 
-function seriesPath(s: LineSeries, i: number, px: (x: string) => number, py: (v: number) => number): string {
-  const color = s.highlight ? COLORS.highlight : (LINE_COLORS[i % LINE_COLORS.length] ?? COLORS.ink);
-  const points = s.points.map((p) => `${px(p.x).toFixed(1)},${py(p.value).toFixed(1)}`).join(' ');
-  const dots = s.points.map(
-    (p) =>
-      `<circle cx="${px(p.x).toFixed(1)}" cy="${py(p.value).toFixed(1)}" r="5" fill="${color}"/>` +
-      text(px(p.x), py(p.value) - 12, p.shown, `font-size="14" text-anchor="middle" fill="${COLORS.ink}"`),
-  );
-  return `<polyline points="${points}" fill="none" stroke="${color}" stroke-width="3"/>${dots.join('')}`;
+/** Value labels above their points; where two at the same year would collide, the lower one goes below. */
+function pointLabels(series: readonly LineSeries[], px: (x: string) => number, py: (v: number) => number): string[] {
+  const labels = series.flatMap((s) => s.points.map((p) => ({ x: px(p.x), y: py(p.value), shown: p.shown })));
+  const out: string[] = [];
+  for (const x of [...new Set(labels.map((l) => l.x))]) {
+    const here = labels.filter((l) => l.x === x).sort((a, b) => a.y - b.y);
+    let lastY = Number.NEGATIVE_INFINITY;
+    for (const label of here) {
+      const above = label.y - 12;
+      const y = above - lastY < 18 ? label.y + 24 : above;
+      lastY = y;
+      out.push(text(label.x + 8, y, label.shown, `font-size="14" text-anchor="start" fill="${COLORS.ink}"`));
+    }
+  }
+  return out;
 }
 
 export function chartSvg(spec: ChartSpec): string {

@@ -2,6 +2,7 @@ import { aiBrief } from './ai-brief.js';
 import { aiData } from './ai-data.js';
 import { aiDigest } from './ai-digest.js';
 import { createAiHelp } from './ai-help.js';
+import { aiInvest } from './ai-invest.js';
 import { aiRank } from './ai-rank.js';
 import { talentGap } from './talent-gap.js';
 import type { Command } from './types.js';
@@ -10,6 +11,7 @@ import type { Command } from './types.js';
 export const commands: readonly Command[] = [
   aiRank,
   talentGap,
+  aiInvest,
   aiBrief,
   aiDigest,
   aiData,
