@@ -86,6 +86,7 @@ export async function openServices(config: Config, logger: Logger): Promise<Comm
     store,
     defaultLocale: config.defaultLocale,
     focusCountry: config.focusCountry,
+    timezone: config.defaultTimezone,
     logger,
     adminUserIds: config.adminUserIds,
     dataAdmin: new DataAdmin(store, config.dataDir, () => new Date()),

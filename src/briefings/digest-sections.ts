@@ -81,10 +81,7 @@ export function eventsBetween(view: DatasetView, from: string, to: string): Poli
 
 export function eventLine(view: DatasetView, event: PolicyEvent, locale: Locale): string {
   const when = event.dateLabel?.[locale] ?? formatDate(event.date, locale);
-  const sources = event.figures
-    .map((id) => view.figure(id))
-    .filter((f): f is Figure => f !== undefined)
-    .slice(0, 2)
-    .map((f) => sourceLink(f));
+  const figures = event.figures.map((id) => view.figure(id)).filter((f): f is Figure => f !== undefined);
+  const sources = [...new Map(figures.map((f) => [f.source.url, sourceLink(f)])).values()].slice(0, 2);
   return `• *${escapeMrkdwn(when)}* — ${escapeMrkdwn(event.title[locale])} · ${messages(locale).source}: ${sources.join(', ')}`;
 }

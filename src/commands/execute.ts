@@ -34,6 +34,8 @@ export interface CommandServices {
   store: DatasetStore;
   defaultLocale: Locale;
   focusCountry: string;
+  /** DEFAULT_TIMEZONE; Asia/Seoul when not given. */
+  timezone?: string;
   logger: Logger;
   adminUserIds?: readonly string[];
   digests?: DigestService;
@@ -106,6 +108,7 @@ async function runCommand(
       data,
       locale,
       focusCountry: services.focusCountry,
+      timezone: services.timezone ?? 'Asia/Seoul',
       isAdmin:
         request.isAdmin ?? (request.userId !== undefined && (services.adminUserIds ?? []).includes(request.userId)),
       now: (services.clock ?? (() => new Date()))(),

@@ -1,9 +1,12 @@
 import { aiBrief } from './ai-brief.js';
+import { aiCompare } from './ai-compare.js';
 import { aiData } from './ai-data.js';
 import { aiDigest } from './ai-digest.js';
 import { createAiHelp } from './ai-help.js';
 import { aiInvest } from './ai-invest.js';
 import { aiRank } from './ai-rank.js';
+import { aiTimeline } from './ai-timeline.js';
+import { sovereignAi } from './sovereign-ai.js';
 import { talentGap } from './talent-gap.js';
 import type { Command } from './types.js';
 
@@ -12,6 +15,9 @@ export const commands: readonly Command[] = [
   aiRank,
   talentGap,
   aiInvest,
+  aiCompare,
+  sovereignAi,
+  aiTimeline,
   aiBrief,
   aiDigest,
   aiData,

@@ -14,6 +14,8 @@ export interface CommandContext {
   locale: Locale;
   /** ISO code of the country briefings centre on (FOCUS_COUNTRY). */
   focusCountry: string;
+  /** The bot's time zone (DEFAULT_TIMEZONE): what "today" means. */
+  timezone: string;
   userId?: string;
   channelId?: string;
   /** Whether the user may change data and subscriptions (ADMIN_USER_IDS). */

@@ -40,5 +40,12 @@ export async function services(overrides: Partial<CommandServices> = {}): Promis
 }
 
 export async function commandContext(locale: Locale = 'ko', focusCountry = 'KR'): Promise<CommandContext> {
-  return { data: (await shippedStore()).current(), locale, focusCountry, isAdmin: false, now: new Date() };
+  return {
+    data: (await shippedStore()).current(),
+    locale,
+    focusCountry,
+    timezone: 'Asia/Seoul',
+    isAdmin: false,
+    now: new Date(),
+  };
 }

@@ -1,0 +1,74 @@
+import type { KnownBlock } from '@slack/types';
+import type { Locale } from '../i18n/locale.js';
+import { messages } from '../i18n/messages.js';
+import { escapeMrkdwn } from '../lib/escape.js';
+import type { DatasetView } from '../store/dataset-view.js';
+import type { Figure, PolicyEvent } from '../store/schema.js';
+import { context, header, section, sections } from './blocks.js';
+import { eventLine, eventSpan } from './digest-sections.js';
+import { valueText } from './figures.js';
+import type { Briefing } from './reply.js';
+
+export type TimelineScope = 'both' | 'past' | 'upcoming';
+
+export interface TimelineOptions {
+  scope: TimelineScope;
+  count: number;
+  /** Today in the bot's time zone (YYYY-MM-DD): what is past and what is upcoming. */
+  today: string;
+  locale: Locale;
+}
+
+const KIND_ICON: Record<PolicyEvent['kind'], string> = {
+  law: '⚖️',
+  strategy: '🧭',
+  budget: '💰',
+  compute: '🖥️',
+  programme: '🏁',
+  talent: '🎓',
+};
+
+/** The event, its source, and the values of the figures behind it. */
+function eventLines(view: DatasetView, event: PolicyEvent, locale: Locale): string {
+  const figures = event.figures.map((id) => view.figure(id)).filter((f): f is Figure => f !== undefined);
+  const values = figures
+    .filter((f) => f.unit.code !== 'date' && f.unit.code !== 'text')
+    .slice(0, 2)
+    .map((f) => `    ↳ ${escapeMrkdwn(f.metric[locale])}: ${valueText(f, locale)}`);
+  return [`${KIND_ICON[event.kind]} ${eventLine(view, event, locale).replace(/^• /, '')}`, ...values].join('\n');
+}
+
+/** Upcoming: from today on, soonest first (an event under way counts). Past: before today, latest first. */
+export function splitEvents(view: DatasetView, today: string): { upcoming: PolicyEvent[]; past: PolicyEvent[] } {
+  const all = [...view.events()].sort((a, b) => eventSpan(a.date).start.localeCompare(eventSpan(b.date).start));
+  return {
+    upcoming: all.filter((e) => eventSpan(e.date).end >= today),
+    past: all.filter((e) => eventSpan(e.date).end < today).reverse(),
+  };
+}
+
+function part(
+  view: DatasetView,
+  title: string,
+  events: readonly PolicyEvent[],
+  count: number,
+  locale: Locale,
+): KnownBlock[] {
+  const t = messages(locale);
+  const shown = events.slice(0, count).map((e) => eventLines(view, e, locale));
+  const more = events.length > count ? [t.timelineMore(events.length - count)] : [];
+  return sections([`*${title}*`, ...(shown.length > 0 ? shown : [t.timelineNone]), ...more]);
+}
+
+/** `/ai-timeline [past|upcoming] [n]`: policy milestones, dated and sourced, split at today. */
+export function buildTimeline(view: DatasetView, options: TimelineOptions): Briefing {
+  const { locale, count, scope } = options;
+  const t = messages(locale);
+  const { upcoming, past } = splitEvents(view, options.today);
+  const blocks: KnownBlock[] = [header(t.timelineTitle), context(escapeMrkdwn(t.timelineAsOf(options.today)))];
+  if (scope !== 'past') blocks.push(...part(view, t.timelineUpcoming, upcoming, count, locale));
+  if (scope !== 'upcoming') blocks.push(...part(view, t.timelinePast, past, count, locale));
+  if (blocks.length === 2) blocks.push(section(t.timelineNone));
+  blocks.push(context(t.timelineUsage('/ai-timeline upcoming 5')));
+  return { text: t.timelineTitle, blocks };
+}
