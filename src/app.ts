@@ -10,6 +10,7 @@ import { createAssistant } from './transport/slack-assistant.js';
 import { requestPathClientOptions } from './transport/slack-client.js';
 import { registerCommands, registerShareAction } from './transport/slack-commands.js';
 import { registerAddModal, registerDataButtons } from './transport/slack-data-admin.js';
+import { registerHome } from './transport/slack-home.js';
 
 export interface HealthReport {
   status: 'ok' | 'degraded';
@@ -69,6 +70,7 @@ export function createSlackApp(deps: SlackAppDeps): App {
   registerCommands(app, services, isAdmin);
   registerShareAction(app, services);
   app.assistant(createAssistant(services, new ThreadMemory()));
+  registerHome(app, services, isAdmin);
   if (services.dataAdmin) {
     const deps = { dataAdmin: services.dataAdmin, defaultLocale: services.defaultLocale, isAdmin, logger };
     registerDataButtons(app, deps);

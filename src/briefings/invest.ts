@@ -159,7 +159,7 @@ export function buildInvest(view: DatasetView, options: InvestOptions): Briefing
   const shown = countries.map((c) => countryName(view, c, locale)).join(', ');
   const blocks: KnownBlock[] = [
     header(title),
-    context(escapeMrkdwn(annual.series.name[locale]), escapeMrkdwn(t.investScope(shown))),
+    context(escapeMrkdwn(annual.series.name[locale]), escapeMrkdwn(t.investScope(TOP, shown))),
     ...codeSections('', lines),
     ...missing.map((c) => section(escapeMrkdwn(t.investNoCountry(countryName(view, c, locale), year)))),
     ...(multiples.length > 0 ? sections([`*${t.investMultiplesTitle}*`, ...multiples]) : []),
@@ -170,7 +170,7 @@ export function buildInvest(view: DatasetView, options: InvestOptions): Briefing
       ? sections([`*${escapeMrkdwn(t.investOtherTitle(countryName(view, countries[0] ?? '', locale)))}*`, ...other])
       : []),
     ...sections([notes.title(), ...notes.lines()]),
-    context(t.investFooter),
+    context(t.investFooter(annualSeries(view).find((a) => a.year !== year)?.year ?? year)),
   ];
   const bars = barChart(
     title,

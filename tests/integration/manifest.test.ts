@@ -53,12 +53,16 @@ describe('manifest.yml', () => {
       'files:read',
       'assistant:write',
       'im:history',
+      'channels:read',
+      'groups:read',
     ]);
     expect(manifest.settings.event_subscriptions.bot_events).toEqual([
       'assistant_thread_started',
       'assistant_thread_context_changed',
       'message.im',
+      'app_home_opened',
     ]);
+    expect(manifest.features.app_home.home_tab_enabled).toBe(true);
     expect(manifest.features.assistant_view.assistant_description.length).toBeLessThanOrEqual(200);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.settings.socket_mode_enabled).toBe(true);
