@@ -175,7 +175,7 @@ export function buildInvest(view: DatasetView, options: InvestOptions): Briefing
   const bars = barChart(
     title,
     rows.map((f) => ({
-      label: `${f.rank ?? '–'}. ${entityName(view, f, locale)}`,
+      label: f.rank === null ? entityName(view, f, locale) : `${f.rank}. ${entityName(view, f, locale)}`,
       figure: f,
       shown: formatValue(f, locale),
       highlight: f.country !== null && countries.includes(f.country),

@@ -59,7 +59,9 @@ function teamLines(view: DatasetView, locale: Locale): string[] {
         : t.sovereignDropped(advanced.period[locale])
       : t.sovereignSelected(selectedOn);
     const model = modelOf(figures, locale);
-    const details = figures.map((f) => `${escapeMrkdwn(f.metric[locale])} ${valueText(f, locale)}`);
+    const details = figures.map(
+      (f) => `${escapeMrkdwn(f.metric[locale])}: ${valueText(f, locale)} · ${provenanceText(f, locale)}`,
+    );
     const name = locale === 'ko' ? team.ko : team.en;
     const head = `• *${escapeMrkdwn(name)}*${model ? ` (${t.sovereignModel}: ${escapeMrkdwn(model)})` : ''} — ${escapeMrkdwn(stage)}`;
     return [head, ...details.map((d) => `    ↳ ${d}`)].join('\n');

@@ -6,7 +6,7 @@ import type { DatasetView } from '../store/dataset-view.js';
 import type { Figure, PolicyEvent } from '../store/schema.js';
 import { context, header, section, sections } from './blocks.js';
 import { eventLine, eventSpan } from './digest-sections.js';
-import { valueText } from './figures.js';
+import { provenanceText, valueText } from './figures.js';
 import type { Briefing } from './reply.js';
 
 export type TimelineScope = 'both' | 'past' | 'upcoming';
@@ -34,7 +34,7 @@ function eventLines(view: DatasetView, event: PolicyEvent, locale: Locale): stri
   const values = figures
     .filter((f) => f.unit.code !== 'date' && f.unit.code !== 'text')
     .slice(0, 2)
-    .map((f) => `    ↳ ${escapeMrkdwn(f.metric[locale])}: ${valueText(f, locale)}`);
+    .map((f) => `    ↳ ${escapeMrkdwn(f.metric[locale])}: ${valueText(f, locale)} · ${provenanceText(f, locale)}`);
   return [`${KIND_ICON[event.kind]} ${eventLine(view, event, locale).replace(/^• /, '')}`, ...values].join('\n');
 }
 

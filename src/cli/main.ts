@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import type { Reply } from '../briefings/reply.js';
 import { numberedPath, saveCharts } from '../charts/files.js';
 import { type CommandServices, executeCommand } from '../commands/execute.js';
+import { parseCommandText } from '../commands/input.js';
 import type { Surface } from '../data-admin/service.js';
 import { isLocale } from '../i18n/locale.js';
 import { messages } from '../i18n/messages.js';
@@ -77,7 +78,8 @@ async function ask(args: string[], services: CliServices, io: CliIo): Promise<nu
   };
   print(reply);
   if (reply.followUp) print(await reply.followUp());
-  if (values.chart) await writeCharts(reply, values.chart, services, io);
+  const replyLocale = parseCommandText(text).locale ?? locale;
+  if (values.chart) await writeCharts(reply, values.chart, { ...services, defaultLocale: replyLocale }, io);
   return reply.kind === 'answer' ? EXIT.ok : EXIT.userError;
 }
 

@@ -53,6 +53,8 @@ export class FakeSlack {
   /** The clock message timestamps come from; tests with a fake clock share theirs. */
   clock: () => number = () => Date.now();
   readonly responses: { id: string; body: Record<string, unknown> }[] = [];
+  /** Raw bodies posted to upload URLs (`/upload/<file id>`), as files.uploadV2 sends them. */
+  readonly uploads: { id: string; bytes: Buffer }[] = [];
   readonly socketMessages: Record<string, unknown>[] = [];
   private readonly handlers = new Map<string, ApiHandler>();
   private server!: Server;
@@ -68,6 +70,13 @@ export class FakeSlack {
   async start(): Promise<this> {
     this.server = createServer(async (req, res) => {
       const path = new URL(req.url ?? '/', 'http://x').pathname;
+      if (path.startsWith('/upload/')) {
+        const chunks: Buffer[] = [];
+        for await (const chunk of req) chunks.push(chunk as Buffer);
+        this.uploads.push({ id: path.slice('/upload/'.length), bytes: Buffer.concat(chunks) });
+        res.writeHead(200).end('OK');
+        return;
+      }
       const body = await readBody(req);
       if (path.startsWith('/response/')) {
         this.responses.push({ id: path.slice('/response/'.length), body });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { annualSeries, investmentByYear } from '../../src/briefings/invest-data.js';
 import type { Reply } from '../../src/briefings/reply.js';
 import { executeCommand } from '../../src/commands/execute.js';
 import { LOCALES } from '../../src/i18n/locale.js';
@@ -88,8 +89,73 @@ describe.each(LOCALES)('every combination in %s', (locale) => {
     expect(reply.kind).toBe('answer');
   });
 
+  it('/ai-invest for every year × every country, with the figures it shows sourced', async () => {
+    for (const { year, series } of annualSeries(view)) {
+      for (const country of ['', ...countries]) {
+        const { reply, text } = await run('/ai-invest', `${year} ${country} ${flag}`);
+        expect(reply.kind, `${year} ${country}`).toBe('answer');
+        const shown = view
+          .observations(series.id)
+          .filter((f, i) => i < 10 || f.country === 'KR' || f.country === country);
+        expectSourced(text, shown, `/ai-invest ${year} ${country}`);
+        const trend = investmentByYear(view, country || 'KR').map((y) => y.figure);
+        expectSourced(text, trend, `/ai-invest ${year} ${country} trend`);
+        expect(reply.charts?.length ?? 0).toBeGreaterThanOrEqual(1);
+      }
+    }
+  });
+
+  it('/ai-compare of Korea with every country, and of every country with the focus on it', async () => {
+    for (const country of countries.filter((c) => c !== 'KR')) {
+      const { reply, text } = await run('/ai-compare', `KR ${country} ${flag}`);
+      expect(reply.kind).toBe('answer');
+      const cells = view
+        .allSeries()
+        .flatMap((s) => ['KR', country].map((c) => view.observation(s.id, c)))
+        .filter((f): f is Figure => f !== undefined);
+      const sharedSeries = new Set(
+        view
+          .allSeries()
+          .filter((s) => view.observation(s.id, 'KR') && view.observation(s.id, country))
+          .map((s) => s.id),
+      );
+      expectSourced(
+        text,
+        cells.filter((f) => f.series !== null && sharedSeries.has(f.series)).slice(0, 40),
+        `/ai-compare KR ${country}`,
+      );
+    }
+    const { reply } = await run('/ai-compare', `US CN JP DE FR ${flag}`);
+    expect(reply.kind).toBe('answer');
+  });
+
+  it('/sovereign-ai and /ai-timeline (past, upcoming, every count shape)', async () => {
+    const sovereign = await run('/sovereign-ai', flag);
+    expect(sovereign.reply.kind).toBe('answer');
+    expectSourced(sovereign.text, view.byCategory('sovereign_ai'), '/sovereign-ai');
+    for (const text of ['', 'past', 'upcoming', 'past 30', 'upcoming 1', '지난 3']) {
+      const { reply, text: shown } = await run('/ai-timeline', `${text} ${flag}`);
+      expect(reply.kind, text).toBe('answer');
+      expect(shown).toMatch(/<https?:\/\//);
+    }
+    const all = await run('/ai-timeline', `past 30 ${flag}`);
+    const upcoming = await run('/ai-timeline', `upcoming 30 ${flag}`);
+    for (const event of view.events()) {
+      const first = view.figure(event.figures[0] ?? '');
+      if (first) expect(all.text + upcoming.text, event.id).toContain(`<${first.source.url}|`);
+    }
+  });
+
   it('/ai-help and help for every command', async () => {
-    for (const command of ['/ai-rank', '/talent-gap', '/ai-help']) {
+    for (const command of [
+      '/ai-rank',
+      '/talent-gap',
+      '/ai-invest',
+      '/ai-compare',
+      '/sovereign-ai',
+      '/ai-timeline',
+      '/ai-help',
+    ]) {
       expect((await run(command, `help ${flag}`)).reply.kind).toBe('answer');
     }
     expect((await run('/ai-help', flag)).reply.kind).toBe('answer');
