@@ -38,6 +38,8 @@ export class BenchSlack {
   /** Every 429 sent, with the wait it asked for. */
   readonly throttled: { channel: string; at: number; waitMs: number; injected: boolean }[] = [];
   private readonly lastPost = new Map<string, number>();
+  /** How often each Web API method was called. */
+  readonly methods: Record<string, number> = {};
   private server!: Server;
   private random: () => number;
   private counter = 0;
@@ -67,17 +69,31 @@ export class BenchSlack {
   private handle(path: string, b: Record<string, string>, res: ServerResponse): unknown {
     const json = (status: number, value: unknown, headers: Record<string, string> = {}) =>
       res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(value));
+    if (path.startsWith('/upload/')) {
+      res.writeHead(200).end('OK');
+      return;
+    }
     if (path.startsWith('/response/')) {
       this.responses.push({ id: path.slice('/response/'.length), at: Date.now(), text: b.text ?? '' });
       res.writeHead(200).end('ok');
       return;
     }
     if (path === '/stats') {
-      return json(200, { posted: this.posted, responses: this.responses, throttled: this.throttled });
+      return json(200, {
+        posted: this.posted,
+        responses: this.responses,
+        throttled: this.throttled,
+        methods: this.methods,
+      });
     }
-    const method = path.replace(/^\/api\//, '').split('?')[0];
+    const method = path.replace(/^\/api\//, '').split('?')[0] ?? '';
+    this.methods[method] = (this.methods[method] ?? 0) + 1;
     if (method === 'auth.test') return json(200, { ok: true, user_id: 'U0BOT', bot_id: 'B0BOT', team_id: 'T0BENCH' });
     if (method === 'conversations.history') return json(200, { ok: true, messages: [], has_more: false });
+    if (method === 'files.getUploadURLExternal') {
+      return json(200, { ok: true, upload_url: `${this.url}/upload/F0BENCH`, file_id: 'F0BENCH' });
+    }
+    if (method === 'files.completeUploadExternal') return json(200, { ok: true, files: [{ id: 'F0BENCH' }] });
     if (method !== 'chat.postMessage') return json(200, { ok: true });
     const channel = b.channel ?? '';
     const now = Date.now();

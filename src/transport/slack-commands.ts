@@ -1,14 +1,14 @@
 import type { App, BlockButtonAction, RespondFn } from '@slack/bolt';
 import type { KnownBlock } from '@slack/types';
 import type { Message } from '../briefings/blocks.js';
-import { context } from '../briefings/blocks.js';
+import { context, LIMITS } from '../briefings/blocks.js';
 import { decodeShare, type Reply, SHARE_ACTION_ID } from '../briefings/reply.js';
 import { type CommandServices, executeCommand } from '../commands/execute.js';
 import { commands, findCommand } from '../commands/index.js';
 import { commandTextSchema } from '../commands/input.js';
 import { type Messages, messages } from '../i18n/messages.js';
 import { type Responder, responder } from './response-url.js';
-import { postCharts } from './slack-charts.js';
+import { chartsInline, postCharts } from './slack-charts.js';
 import { slackSurface } from './slack-surface.js';
 
 async function respondAll(respond: RespondFn | Responder, reply: Reply): Promise<void> {
@@ -51,14 +51,24 @@ export function registerCommands(
           services,
         );
         const [first, ...rest] = reply?.messages ?? [];
+        // Charts already in Slack go in the answer itself; new ones follow it once uploaded.
+        const charts = chartsInline(services.charter ? (reply?.charts ?? []) : []);
+        const room =
+          first && first.blocks.length + charts.blocks.length <= LIMITS.blocksPerMessage && rest.length === 0;
+        const inline = room ? charts.blocks : [];
+        const later = room ? charts.later : (reply?.charts ?? []);
         await ack(
           first
-            ? { response_type: reply?.visibility ?? 'ephemeral', text: first.text, blocks: first.blocks }
+            ? {
+                response_type: reply?.visibility ?? 'ephemeral',
+                text: first.text,
+                blocks: [...first.blocks, ...inline],
+              }
             : undefined,
         );
         if (reply && rest.length > 0) await respondAll(respond, { ...reply, messages: rest });
-        if (reply?.charts && services.charter) {
-          await postCharts(reply.charts, { client, charter: services.charter, respond, logger: services.logger });
+        if (later.length > 0 && services.charter) {
+          await postCharts(later, { client, charter: services.charter, respond, logger: services.logger });
         }
         return;
       }

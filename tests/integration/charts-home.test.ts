@@ -98,6 +98,25 @@ describe('charts under an answer', () => {
     expect(slack.responses[0]?.body.response_type).toBe('ephemeral');
   });
 
+  it('puts a chart it has uploaded before straight into the answer', async () => {
+    uploadsAccepted();
+    running = await startApp();
+    const ask = () =>
+      postSigned({
+        url: running?.url ?? '',
+        secret: SECRET,
+        body: slashCommandBody('/ai-rank', 'ceti overall', `${slack.url}/response/c4`),
+      }).then((r) => r.json());
+    const first = await ask();
+    expect(JSON.stringify(first)).not.toContain('slack_file');
+    expect(await eventually(() => slack.responses.length === 1, 5000)).toBe(true);
+    const second = (await ask()) as { blocks: { type: string; slack_file?: { id: string } }[] };
+    expect(second.blocks.at(-1)).toMatchObject({ type: 'image', slack_file: { id: 'F0CHART' } });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(callsOf('files.getUploadURLExternal')).toHaveLength(1);
+    expect(slack.responses).toHaveLength(1);
+  });
+
   it('keeps the text answer when the font is missing, and posts nothing more', async () => {
     uploadsAccepted();
     running = await startApp({ charter: new Charter(['/no/such/font.ttf'], capturingLogger()) });
