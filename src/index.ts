@@ -72,15 +72,19 @@ async function startSlack(config: Config, services: CommandServices, logger: Log
     digests.nextRun = (channel) => scheduler.nextRun(channel);
     await scheduler.start();
   }
+  let stopping = false;
   const stop = async (signal: string) => {
+    // A process manager may signal twice (tsx relays the group's SIGTERM too); one orderly shutdown is enough.
+    if (stopping) return;
+    stopping = true;
     logger.info('shutting down', { signal });
     const drained = (await scheduler?.stop(SHUTDOWN_GRACE_MS)) ?? true;
     if (!drained) logger.warn('digest posts still in flight at shutdown; the ledger will reconcile them');
     await app.stop().catch((error: unknown) => logger.warn('stop failed', { error }));
     process.exit(0);
   };
-  process.once('SIGTERM', () => void stop('SIGTERM'));
-  process.once('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
 }
 
 async function main(argv: string[]): Promise<void> {

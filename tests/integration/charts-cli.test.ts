@@ -1,7 +1,8 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DATASET_PATH } from '../helpers/services.js';
 import { cleanEnv, runNpm } from '../helpers/spawn.js';
 
 describe('cli ask --chart', () => {
@@ -29,5 +30,21 @@ describe('cli ask --chart', () => {
     expect(ran.stdout).toContain('Belfer CETI 2025');
     expect(existsSync(path)).toBe(false);
     expect(ran.stderr).toContain('no (further) chart');
+  });
+});
+
+describe('the console', () => {
+  it('saves the charts of its answers under DATA_DIR/exports/charts and says where', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'apb-console-chart-'));
+    copyFileSync(DATASET_PATH, join(dataDir, 'dataset.json'));
+    const ran = await runNpm(['start', '--silent'], {
+      env: cleanEnv({ DATA_DIR: dataDir }),
+      input: '/ai-rank ceti\nexit\n',
+    });
+    expect(ran.code).toBe(0);
+    expect(ran.stdout).toContain('벨퍼 CETI 2025');
+    const saved = readdirSync(join(dataDir, 'exports', 'charts'));
+    expect(saved).toHaveLength(1);
+    expect(ran.stdout).toContain(`차트를 저장했습니다: ${join(dataDir, 'exports', 'charts', saved[0] ?? '')}`);
   });
 });

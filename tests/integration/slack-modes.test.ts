@@ -99,7 +99,7 @@ describe('HTTP mode', () => {
     process.kill(-(child.pid ?? 0), 'SIGTERM');
     const [code, signal] = await exited;
     expect(code === 0 || signal === 'SIGTERM').toBe(true);
-    expect(await eventually(() => output.includes('"msg":"shutting down"'), 3000)).toBe(true);
+    expect(await eventually(() => output.includes('"msg":"shutting down"'), 3000), output.slice(-1500)).toBe(true);
     expect(
       await fetch(`http://127.0.0.1:${port}/healthz`).then(
         () => 'up',
