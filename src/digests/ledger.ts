@@ -35,7 +35,7 @@ export type ClaimResult =
 type Skip = Extract<ClaimResult, { outcome: 'skip' }>;
 
 /** What to do with an existing entry when someone wants the slot. */
-function decide(e: LedgerEntry, now: Date, leaseMs: number): 'retry' | 'reconcile' | Skip {
+export function decide(e: LedgerEntry, now: Date, leaseMs: number): 'retry' | 'reconcile' | Skip {
   if (e.state === 'posted') return { outcome: 'skip', entry: e, reason: 'already_posted' };
   if (e.state === 'skipped' || e.state === 'missed') return { outcome: 'skip', entry: e, reason: 'decided' };
   if (e.state === 'failed') return e.retryable ? 'retry' : { outcome: 'skip', entry: e, reason: 'failed' };
@@ -44,7 +44,35 @@ function decide(e: LedgerEntry, now: Date, leaseMs: number): 'retry' | 'reconcil
   return held ? { outcome: 'skip', entry: e, reason: 'in_progress' } : 'reconcile';
 }
 
-const KEEP_MS = 400 * 24 * 3600_000;
+/** The entry of a first claim on a slot. */
+export function newClaim(request: ClaimRequest): LedgerEntry {
+  const now = request.now.toISOString();
+  return {
+    key: request.key,
+    channelId: request.channelId,
+    slot: request.slot.toISOString(),
+    kind: request.kind,
+    state: 'claimed',
+    owner: request.owner,
+    claimedAt: now,
+    firstClaimedAt: now,
+    attempts: 1,
+    late: request.late,
+  };
+}
+
+/** The entry when a slot is claimed again (a retry, or a reconcile after a lapsed lease). */
+export function reclaim(existing: LedgerEntry, request: ClaimRequest): LedgerEntry {
+  return {
+    ...existing,
+    state: 'claimed',
+    owner: request.owner,
+    claimedAt: request.now.toISOString(),
+    attempts: existing.attempts + 1,
+  };
+}
+
+export const KEEP_MS = 400 * 24 * 3600_000;
 
 /** Old entries go, but never a channel's latest posted one (the base of "what changed"). */
 function prune(file: LedgerFile, now: Date): void {
@@ -71,35 +99,17 @@ export class FileDigestLedger implements DigestLedger {
 
   claim(request: ClaimRequest): Promise<ClaimResult> {
     return this.file.update((draft) => {
-      const now = request.now.toISOString();
       const index = draft.entries.findIndex((e) => e.key === request.key);
       const existing = draft.entries[index];
       if (!existing) {
-        const entry: LedgerEntry = {
-          key: request.key,
-          channelId: request.channelId,
-          slot: request.slot.toISOString(),
-          kind: request.kind,
-          state: 'claimed',
-          owner: request.owner,
-          claimedAt: now,
-          firstClaimedAt: now,
-          attempts: 1,
-          late: request.late,
-        };
+        const entry = newClaim(request);
         draft.entries.push(entry);
         prune(draft, request.now);
         return { outcome: 'new', entry };
       }
       const verdict = decide(existing, request.now, request.leaseMs);
       if (typeof verdict !== 'string') return verdict;
-      const entry: LedgerEntry = {
-        ...existing,
-        state: 'claimed',
-        owner: request.owner,
-        claimedAt: now,
-        attempts: existing.attempts + 1,
-      };
+      const entry = reclaim(existing, request);
       draft.entries[index] = entry;
       return { outcome: verdict, entry };
     });

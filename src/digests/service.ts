@@ -4,12 +4,14 @@ import { join } from 'node:path';
 import type { Locale } from '../i18n/locale.js';
 import type { Logger } from '../logger.js';
 import type { DatasetStore } from '../store/dataset-store.js';
+import type { Database } from '../store/pg/database.js';
 import type { DigestSummarizer } from './channel-digest.js';
 import { DeliveryError, type DigestPoster } from './delivery.js';
 import { DigestHealth } from './health.js';
 import { type DigestLedger, FileDigestLedger } from './ledger.js';
+import { PgDigestLedger, PgSnapshotBlobs, PgSubscriptionStore } from './pg-state.js';
 import { DigestRunner, type RunnerOptions } from './runner.js';
-import { SnapshotStore } from './snapshot.js';
+import { FileSnapshotBlobs, SnapshotStore } from './snapshot.js';
 import { FileSubscriptionStore, type SubscriptionStore } from './subscriptions.js';
 
 /** Everything the /ai-digest command and the scheduler share, built once by the composition root. */
@@ -44,17 +46,21 @@ export interface DigestServiceOptions {
   clock?: () => Date;
   runner?: Partial<RunnerOptions>;
   summarize?: DigestSummarizer;
+  /** With PostgreSQL, the state several replicas share; else files in dataDir. */
+  database?: Database;
 }
 
 export function createDigestService(options: DigestServiceOptions): DigestService {
   const clock = options.clock ?? (() => new Date());
-  const subscriptions = new FileSubscriptionStore(options.dataDir);
-  const ledger = new FileDigestLedger(options.dataDir);
+  const db = options.database;
+  const subscriptions = db ? new PgSubscriptionStore(db) : new FileSubscriptionStore(options.dataDir);
+  const ledger = db ? new PgDigestLedger(db) : new FileDigestLedger(options.dataDir);
+  const blobs = db ? new PgSnapshotBlobs(db) : new FileSnapshotBlobs(join(options.dataDir, 'digest-snapshots'));
   const health = new DigestHealth(clock);
   const runner = new DigestRunner({
     subscriptions,
     ledger,
-    snapshots: new SnapshotStore(join(options.dataDir, 'digest-snapshots')),
+    snapshots: new SnapshotStore(blobs),
     store: options.store,
     poster: options.poster ?? offlinePoster,
     health,

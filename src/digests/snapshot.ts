@@ -85,14 +85,41 @@ export function diffSnapshots(before: Snapshot, after: Snapshot): Change[] {
   return changes;
 }
 
-/** Snapshot files in DATA_DIR/digest-snapshots, one per distinct content. */
+/** Where snapshot texts live: files in DATA_DIR/digest-snapshots, or a PostgreSQL table. */
+export interface SnapshotBlobs {
+  /** Stores the text under its hash unless it is there already. */
+  put(hash: string, text: string): Promise<void>;
+  get(hash: string): Promise<string | null>;
+}
+
+export class FileSnapshotBlobs implements SnapshotBlobs {
+  constructor(private readonly dir: string) {}
+
+  async put(hash: string, text: string): Promise<void> {
+    const path = join(this.dir, `${hash}.json`);
+    const exists = await readFile(path).then(
+      () => true,
+      () => false,
+    );
+    if (!exists) {
+      await mkdir(this.dir, { recursive: true });
+      await writeFileAtomic(path, text);
+    }
+  }
+
+  async get(hash: string): Promise<string | null> {
+    return readFile(join(this.dir, `${hash}.json`), 'utf8').catch(() => null);
+  }
+}
+
+/** Snapshots, one per distinct content (named by its hash), whichever storage holds them. */
 export class SnapshotStore {
   /** One snapshot per dataset version: every digest of a fan-out shares it. */
   private readonly saved = new WeakMap<DatasetView, Promise<string>>();
   /** Snapshots are immutable (named by their hash), so loaded ones can be kept. */
   private readonly loaded = new Map<string, Snapshot>();
 
-  constructor(private readonly dir: string) {}
+  constructor(private readonly blobs: SnapshotBlobs) {}
 
   /** Saves the snapshot of a dataset version once, however many digests ask. */
   saveView(view: DatasetView): Promise<string> {
@@ -107,15 +134,7 @@ export class SnapshotStore {
 
   async save(snapshot: Snapshot): Promise<string> {
     const hash = snapshotHash(snapshot);
-    const path = join(this.dir, `${hash}.json`);
-    const exists = await readFile(path).then(
-      () => true,
-      () => false,
-    );
-    if (!exists) {
-      await mkdir(this.dir, { recursive: true });
-      await writeFileAtomic(path, JSON.stringify(snapshot));
-    }
+    await this.blobs.put(hash, JSON.stringify(snapshot));
     return hash;
   }
 
@@ -124,7 +143,9 @@ export class SnapshotStore {
     const known = this.loaded.get(hash);
     if (known) return known;
     try {
-      const parsed = snapshotSchema.safeParse(JSON.parse(await readFile(join(this.dir, `${hash}.json`), 'utf8')));
+      const text = await this.blobs.get(hash);
+      if (text === null) return null;
+      const parsed = snapshotSchema.safeParse(JSON.parse(text));
       if (!parsed.success) return null;
       this.loaded.set(hash, parsed.data);
       if (this.loaded.size > 8) this.loaded.delete(this.loaded.keys().next().value as string);

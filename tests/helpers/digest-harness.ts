@@ -8,6 +8,7 @@ import type { RunnerOptions } from '../../src/digests/runner.js';
 import type { Subscription } from '../../src/digests/schema.js';
 import { createDigestService, type DigestService } from '../../src/digests/service.js';
 import { openDatasetStore } from '../../src/store/dataset-store.js';
+import type { Database } from '../../src/store/pg/database.js';
 import { backgroundClientOptions } from '../../src/transport/slack-client.js';
 import { FakeSlack } from './fake-slack.js';
 import { capturingLogger, DATASET_PATH } from './services.js';
@@ -23,6 +24,8 @@ export async function digestHarness(
     slack?: FakeSlack;
     apiUrl?: string;
     summarize?: DigestSummarizer;
+    /** Digest state in PostgreSQL instead of files in the DATA_DIR. */
+    database?: Database;
   } = {},
 ) {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'apb-digest-'));
@@ -43,6 +46,7 @@ export async function digestHarness(
     clock: () => now,
     runner: { channelGapMs: 10, ...options.runner },
     ...(options.summarize ? { summarize: options.summarize } : {}),
+    ...(options.database ? { database: options.database } : {}),
   });
   return {
     dataDir,

@@ -1,10 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { describe } from 'vitest';
+import { Database } from '../../src/store/pg/database.js';
+import { migrate } from '../../src/store/pg/migrate.js';
 
 /** PostgreSQL for tests: set TEST_DATABASE_URL (.ci/run does) to run them; without it they are skipped. */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
 export const describePg = TEST_DATABASE_URL ? describe : describe.skip;
+/** The storage backends a store suite runs on: files always, PostgreSQL when TEST_DATABASE_URL is set. */
+export const BACKENDS = TEST_DATABASE_URL ? (['files', 'postgres'] as const) : (['files'] as const);
+export type Backend = (typeof BACKENDS)[number];
 
 /** A new, empty database for one test file (dropped by `drop`), on the server TEST_DATABASE_URL names. */
 export async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
@@ -26,3 +31,28 @@ export async function freshDatabase(): Promise<{ url: string; drop: () => Promis
     },
   };
 }
+
+/** Fresh, migrated databases by key (a DATA_DIR standing for "the same storage"), dropped by `dropAll`. */
+export class TestDatabases {
+  private readonly byKey = new Map<string, { db: Database; drop: () => Promise<void> }>();
+
+  async get(key: string): Promise<Database> {
+    const known = this.byKey.get(key);
+    if (known) return known.db;
+    const fresh = await freshDatabase();
+    await migrate(fresh.url);
+    const db = new Database(fresh.url, quietLogger);
+    this.byKey.set(key, { db, drop: fresh.drop });
+    return db;
+  }
+
+  async dropAll(): Promise<void> {
+    for (const { db, drop } of this.byKey.values()) {
+      await db.close().catch(() => undefined);
+      await drop();
+    }
+    this.byKey.clear();
+  }
+}
+
+const quietLogger = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
