@@ -36,6 +36,8 @@ export interface Config {
   workspaceAdmins: boolean;
   /** Font files for PNG charts; empty means the bundled Nanum Gothic. */
   chartFonts: string[];
+  /** PostgreSQL for state shared by several replicas; null keeps everything in DATA_DIR. */
+  databaseUrl: string | null;
   /** Values the logger must never print. */
   secrets: string[];
 }
@@ -97,6 +99,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   SCHEDULER: z.enum(['on', 'off'], { message: 'must be on or off' }).default('on'),
   ADMIN_WORKSPACE_ADMINS: z.enum(['on', 'off'], { message: 'must be on or off' }).default('off'),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, message: 'must be a postgres:// connection string' }).optional(),
   CHART_FONT_PATH: z
     .string()
     .default('')
@@ -142,9 +145,15 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, purpose: 'bo
   if (problems.length > 0 && purpose === 'bot') throw new ConfigError(problems);
   const apiKey = env.LLM_API_KEY ?? env.OPENAI_API_KEY;
   const baseUrl = env.LLM_BASE_URL ?? env.OPENAI_BASE_URL;
-  const secrets = [env.SLACK_BOT_TOKEN, env.SLACK_APP_TOKEN, env.SLACK_SIGNING_SECRET, apiKey].filter(
-    (s): s is string => s !== undefined,
-  );
+  const dbPassword = env.DATABASE_URL ? decodeURIComponent(new URL(env.DATABASE_URL).password) : '';
+  const secrets = [
+    env.SLACK_BOT_TOKEN,
+    env.SLACK_APP_TOKEN,
+    env.SLACK_SIGNING_SECRET,
+    apiKey,
+    env.DATABASE_URL,
+    dbPassword || undefined,
+  ].filter((s): s is string => s !== undefined);
   return {
     mode,
     slack: {
@@ -174,6 +183,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, purpose: 'bo
     scheduler: env.SCHEDULER === 'on',
     workspaceAdmins: env.ADMIN_WORKSPACE_ADMINS === 'on',
     chartFonts: env.CHART_FONT_PATH,
+    databaseUrl: env.DATABASE_URL ?? null,
     secrets,
   };
 }

@@ -15,6 +15,7 @@ import { DigestScheduler } from './digests/scheduler.js';
 import { createLogger, type Logger } from './logger.js';
 import { openServices } from './services.js';
 import { DataFileError } from './store/json-file.js';
+import { DatabaseUnavailableError } from './store/pg/database.js';
 import { runConsole } from './transport/console.js';
 import { localSurface } from './transport/local-surface.js';
 import { slackErrorCode } from './transport/slack-commands.js';
@@ -120,7 +121,8 @@ main(process.argv.slice(2)).catch((error: unknown) => {
   } else if (
     error instanceof ConfigError ||
     error instanceof SlackUnavailableError ||
-    error instanceof AlreadyRunningError
+    error instanceof AlreadyRunningError ||
+    error instanceof DatabaseUnavailableError
   ) {
     process.stderr.write(`AI Policy Brief cannot start. ${error.message}\n`);
   } else {

@@ -14,6 +14,8 @@ import { BriefEngine, DEFAULT_LIMITS } from './llm/engine.js';
 import { createOpenAiBriefer } from './llm/openai-briefer.js';
 import { renderSummaryBlocks } from './llm/render.js';
 import type { Logger } from './logger.js';
+import { Database, DatabaseUnavailableError, isUnavailable, redactUrl } from './store/pg/database.js';
+import { migrate } from './store/pg/migrate.js';
 import { boltLogger } from './transport/bolt-logger.js';
 import { backgroundClientOptions } from './transport/slack-client.js';
 
@@ -51,7 +53,12 @@ function digestSummarizer(engine: BriefEngine): DigestSummarizer | undefined {
   };
 }
 
-function digestService(config: Config, services: Omit<CommandServices, 'digests'>, logger: Logger): DigestService {
+function digestService(
+  config: Config,
+  services: Omit<CommandServices, 'digests'>,
+  logger: Logger,
+  database: Database | undefined,
+): DigestService {
   const token = config.slack.botToken;
   const client = token
     ? new WebClient(token, {
@@ -68,10 +75,24 @@ function digestService(config: Config, services: Omit<CommandServices, 'digests'
     defaults: { timezone: config.defaultTimezone, locale: config.defaultLocale },
     logger,
     ...(services.brief && digestSummarizer(services.brief) ? { summarize: digestSummarizer(services.brief) } : {}),
+    ...(database ? { database } : {}),
   });
 }
 
+/** PostgreSQL, migrated, when DATABASE_URL is set: state shared by every replica. */
+async function openDatabase(url: string, logger: Logger): Promise<Database> {
+  try {
+    const applied = await migrate(url);
+    if (applied.length > 0) logger.info('database migrated', { applied });
+  } catch (error) {
+    if (isUnavailable(error)) throw new DatabaseUnavailableError(`PostgreSQL at ${redactUrl(url)} is unavailable`);
+    throw error;
+  }
+  return new Database(url, logger);
+}
+
 export async function openServices(config: Config, logger: Logger): Promise<CommandServices> {
+  const database = config.databaseUrl ? await openDatabase(config.databaseUrl, logger) : undefined;
   const store = await EditableDatasetStore.open(config.dataDir, { logger });
   const view = store.current();
   if (!view.country(config.focusCountry)) {
@@ -94,5 +115,5 @@ export async function openServices(config: Config, logger: Logger): Promise<Comm
     replies: new ReplyCache(),
     charter: new Charter(config.chartFonts.length > 0 ? config.chartFonts : defaultChartFonts(), logger),
   };
-  return { ...base, digests: digestService(config, base, logger) };
+  return { ...base, digests: digestService(config, base, logger, database) };
 }

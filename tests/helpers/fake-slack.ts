@@ -87,6 +87,8 @@ export class FakeSlack {
       const call = { method, authorization: req.headers.authorization, body, at: Date.now() };
       this.calls.push(call);
       const reply = (this.handlers.get(method) ?? this.defaultHandler)(call);
+      if (reply.delayMs) await new Promise((r) => setTimeout(r, reply.delayMs).unref());
+      if (res.destroyed) return;
       res
         .writeHead(reply.status ?? 200, { 'content-type': 'application/json', ...reply.headers })
         .end(JSON.stringify(reply.json));

@@ -39,7 +39,13 @@ export class Database {
     private readonly logger: Logger,
     options: { max?: number } = {},
   ) {
-    this.pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, connectionTimeoutMillis: 5_000 });
+    // allowExitOnIdle: a CLI run ends when its work does, without waiting for idle connections to time out.
+    this.pool = new pg.Pool({
+      connectionString: url,
+      max: options.max ?? 10,
+      connectionTimeoutMillis: 5_000,
+      allowExitOnIdle: true,
+    });
     this.pool.on('error', (error) => this.logger.warn('idle PostgreSQL connection lost', { error: error.message }));
   }
 

@@ -1,0 +1,88 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { PgSubscriptionStore } from '../../src/digests/pg-state.js';
+import type { Database } from '../../src/store/pg/database.js';
+import { subscription } from '../helpers/digest-harness.js';
+import { FakeSlack } from '../helpers/fake-slack.js';
+import { describePg, TestDatabases } from '../helpers/pg.js';
+import { DATASET_PATH } from '../helpers/services.js';
+import { eventually } from '../helpers/slack-http.js';
+import { cleanEnv, ROOT, runNpm } from '../helpers/spawn.js';
+
+/** Several real processes, each with its own DATA_DIR as on separate hosts, sharing one PostgreSQL. */
+
+const BOT = 'xoxb-8100-8101-replicaBot';
+const AT = '2026-11-30T00:00:30Z';
+const databases = new TestDatabases();
+let slack: FakeSlack;
+
+function host(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'apb-replica-'));
+  copyFileSync(DATASET_PATH, join(dir, 'dataset.json'));
+  return dir;
+}
+
+function env(db: Database, extra: Record<string, string> = {}) {
+  return cleanEnv({
+    DATA_DIR: host(),
+    DATABASE_URL: db.url,
+    SLACK_BOT_TOKEN: BOT,
+    SLACK_API_URL: `${slack.url}/api/`,
+    ...extra,
+  });
+}
+
+describePg('replicas on one PostgreSQL', () => {
+  beforeAll(async () => {
+    slack = await new FakeSlack().start();
+  });
+  afterEach(() => {
+    slack.messages.length = 0;
+    slack.on('chat.postMessage', (call) => {
+      const stored = slack.store(call);
+      return { json: { ok: true, channel: stored.channel, ts: stored.ts } };
+    });
+  });
+  afterAll(async () => {
+    await slack.stop();
+    await databases.dropAll();
+  });
+
+  it('three `digest run --at` processes on the same slot post one message per channel', async () => {
+    const db = await databases.get('three');
+    const subs = new PgSubscriptionStore(db);
+    for (const id of ['C0AAA', 'C0BBB', 'C0CCC']) await subs.change(id, () => subscription(id));
+    const args = ['run', '--silent', 'cli', '--', 'digest', 'run', '--at', AT];
+    const runs = await Promise.all([0, 1, 2].map(() => runNpm(args, { env: env(db) })));
+    expect(runs.map((r) => r.code)).toEqual([0, 0, 0]);
+    for (const id of ['C0AAA', 'C0BBB', 'C0CCC']) expect(slack.posts(id)).toHaveLength(1);
+    const lines = runs.flatMap((r) => r.stdout.trim().split('\n'));
+    expect(lines.filter((l) => l.startsWith('posted'))).toHaveLength(3);
+    expect(lines.filter((l) => l.startsWith('skipped'))).toHaveLength(6);
+  });
+
+  it('a replica killed while posting leaves the slot claimed: another run posts nothing twice', async () => {
+    const db = await databases.get('killed');
+    slack.calls.length = 0;
+    await new PgSubscriptionStore(db).change('C0DDD', () => subscription('C0DDD'));
+    // Slack takes its time to answer; the process is killed before it records anything.
+    slack.on('chat.postMessage', () => ({ json: { ok: true, ts: '1.1' }, delayMs: 60_000 }));
+    const child = spawn('npm', ['run', '--silent', 'cli', '--', 'digest', 'run', '--at', AT], {
+      cwd: ROOT,
+      env: env(db),
+      stdio: 'ignore',
+      detached: true,
+    });
+    expect(await eventually(() => slack.calls.some((c) => c.method === 'chat.postMessage'), 15_000)).toBe(true);
+    process.kill(-(child.pid ?? 0), 'SIGKILL');
+    await once(child, 'exit');
+    const again = await runNpm(['run', '--silent', 'cli', '--', 'digest', 'run', '--at', AT], { env: env(db) });
+    expect(again.stdout, again.stdout + again.stderr).toContain('in_progress');
+    const { rows } = await db.query<{ entry: { state: string; attempts: number } }>('SELECT entry FROM digest_ledger');
+    expect(rows.map((r) => r.entry)).toEqual([expect.objectContaining({ state: 'claimed', attempts: 1 })]);
+  });
+});
