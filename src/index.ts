@@ -9,7 +9,7 @@ import { createSlackApp, type HealthReport } from './app.js';
 import { runCli } from './cli/main.js';
 import type { CommandServices } from './commands/execute.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
-import type { EditableDatasetStore } from './data-admin/editable-store.js';
+import type { EditableStore } from './data-admin/editable-store.js';
 import { AlreadyRunningError, holdDataDir } from './data-admin/process-lock.js';
 import { DigestScheduler } from './digests/scheduler.js';
 import { createLogger, type Logger } from './logger.js';
@@ -99,7 +99,7 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   await holdDataDir(config.dataDir);
-  const store = services.store as EditableDatasetStore;
+  const store = services.store as EditableStore;
   store.watch();
   if (config.mode === 'console') {
     const operator = config.adminUserIds[0];

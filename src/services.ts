@@ -1,10 +1,14 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { WebClient } from '@slack/web-api';
 import { Charter } from './charts/charter.js';
 import { defaultChartFonts } from './charts/render.js';
 import type { CommandServices } from './commands/execute.js';
 import { ReplyCache } from './commands/reply-cache.js';
 import { type Config, ConfigError } from './config.js';
-import { EditableDatasetStore } from './data-admin/editable-store.js';
+import { EditableDatasetStore, type EditableStore } from './data-admin/editable-store.js';
+import { PgDatasetStore, PgPendingEdits } from './data-admin/pg-store.js';
 import { DataAdmin } from './data-admin/service.js';
 import type { DigestSummarizer } from './digests/channel-digest.js';
 import { SlackDigestPoster } from './digests/delivery.js';
@@ -79,6 +83,12 @@ function digestService(
   });
 }
 
+/** What an empty database is seeded from: DATA_DIR's dataset if there is one, else the repository's. */
+function seedPath(dataDir: string): string {
+  const own = join(dataDir, 'dataset.json');
+  return existsSync(own) ? own : fileURLToPath(new URL('../data/dataset.json', import.meta.url));
+}
+
 /** PostgreSQL, migrated, when DATABASE_URL is set: state shared by every replica. */
 async function openDatabase(url: string, logger: Logger): Promise<Database> {
   try {
@@ -93,7 +103,9 @@ async function openDatabase(url: string, logger: Logger): Promise<Database> {
 
 export async function openServices(config: Config, logger: Logger): Promise<CommandServices> {
   const database = config.databaseUrl ? await openDatabase(config.databaseUrl, logger) : undefined;
-  const store = await EditableDatasetStore.open(config.dataDir, { logger });
+  const store: EditableStore = database
+    ? await PgDatasetStore.open(database, seedPath(config.dataDir), { logger })
+    : await EditableDatasetStore.open(config.dataDir, { logger });
   const view = store.current();
   if (!view.country(config.focusCountry)) {
     const known = view
@@ -110,7 +122,12 @@ export async function openServices(config: Config, logger: Logger): Promise<Comm
     timezone: config.defaultTimezone,
     logger,
     adminUserIds: config.adminUserIds,
-    dataAdmin: new DataAdmin(store, config.dataDir, () => new Date()),
+    dataAdmin: new DataAdmin(
+      store,
+      config.dataDir,
+      () => new Date(),
+      database ? new PgPendingEdits(database, () => new Date()) : undefined,
+    ),
     brief: briefEngine(config, logger),
     replies: new ReplyCache(),
     charter: new Charter(config.chartFonts.length > 0 ? config.chartFonts : defaultChartFonts(), logger),

@@ -49,6 +49,11 @@ export type AuditEntry = Omit<z.infer<typeof entrySchema>, 'status' | 'type'> & 
   status: 'pending' | 'committed' | 'aborted' | 'denied';
 };
 
+/** An audit entry as stored whole (PostgreSQL keeps one row per entry, its status beside it). */
+export const auditEntrySchema = entrySchema
+  .omit({ type: true, status: true })
+  .extend({ status: z.enum(['pending', 'committed', 'aborted', 'denied']) });
+
 async function appendLine(path: string, line: unknown): Promise<void> {
   const handle = await open(path, 'a', 0o600);
   try {

@@ -52,13 +52,49 @@ function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
+/** The dataset as admins edit it, whichever backend holds it (files in DATA_DIR, or PostgreSQL). */
+export interface EditableStore extends DatasetStore {
+  edit(request: EditRequest): Promise<EditResult>;
+  /** Records a refused change attempt. */
+  deny(actor: string, summary: string): Promise<void>;
+  readonly audit: { entries(): Promise<AuditEntry[]> };
+  /** Follows edits other processes make; returns how to stop. */
+  watch(): () => void;
+}
+
+/** The audit entry for an edit from `before` to `after`: the figures it touched, old and new. */
+export function auditEntryFor(
+  request: EditRequest,
+  before: Dataset,
+  after: Dataset,
+  ids: readonly string[],
+  at: Date,
+): Omit<AuditEntry, 'status'> {
+  const find = (d: Dataset, id: string) => d.figures.find((f) => f.id === id) ?? null;
+  const changes: FigureChange[] = ids
+    .map((id) => ({ id, before: find(before, id), after: find(after, id) }))
+    .filter((c) => !sameJson(c.before, c.after));
+  return {
+    id: randomUUID(),
+    at: at.toISOString(),
+    actor: request.actor,
+    action: request.action,
+    summary: request.summary,
+    ...(request.changeId ? { changeId: request.changeId } : {}),
+    ...(request.undoes ? { undoes: request.undoes } : {}),
+    fromVersion: before.version,
+    toVersion: after.version,
+    changes,
+  };
+}
+
 /**
  * The dataset as an editable store. Every edit runs under an in-process mutex and a lock shared with other
  * processes on the same DATA_DIR, starts from the file on disk, is built on a copy and validated in full; then
  * the audit entry is written ahead, the previous version backed up, the file replaced atomically and the entry
  * committed. Only then does the in-memory view change, so a failed edit changes nothing anywhere.
  */
-export class EditableDatasetStore implements DatasetStore {
+export class EditableDatasetStore implements EditableStore {
   readonly audit: AuditLog;
   readonly backups: BackupStore;
   private readonly mutex = new Mutex();
@@ -138,29 +174,10 @@ export class EditableDatasetStore implements DatasetStore {
     draft.updatedAt = this.clock().toISOString();
     const parsed = datasetSchema.safeParse(draft);
     if (!parsed.success) throw new EditInvalidError(parsed.error.issues, draft);
-    const entry = this.entryFor(request, fresh, parsed.data, ids);
+    const entry = auditEntryFor(request, fresh, parsed.data, ids, this.clock());
     await this.save(parsed.data, fresh, entry);
     this.view = createDatasetView(parsed.data);
     return { entry: { ...entry, status: 'committed' }, duplicate: false };
-  }
-
-  private entryFor(request: EditRequest, before: Dataset, after: Dataset, ids: string[]): Omit<AuditEntry, 'status'> {
-    const find = (d: Dataset, id: string) => d.figures.find((f) => f.id === id) ?? null;
-    const changes: FigureChange[] = ids
-      .map((id) => ({ id, before: find(before, id), after: find(after, id) }))
-      .filter((c) => !sameJson(c.before, c.after));
-    return {
-      id: randomUUID(),
-      at: this.clock().toISOString(),
-      actor: request.actor,
-      action: request.action,
-      summary: request.summary,
-      ...(request.changeId ? { changeId: request.changeId } : {}),
-      ...(request.undoes ? { undoes: request.undoes } : {}),
-      fromVersion: before.version,
-      toVersion: after.version,
-      changes,
-    };
   }
 
   private async save(next: Dataset, previous: Dataset, entry: Omit<AuditEntry, 'status'>): Promise<void> {

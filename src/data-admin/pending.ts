@@ -22,20 +22,27 @@ export const pendingEditSchema = z.discriminatedUnion('action', [
 ]);
 export type PendingEdit = z.infer<typeof pendingEditSchema>;
 
-const recordSchema = z.strictObject({
+export const pendingRecordSchema = z.strictObject({
   changeId: z.string(),
   actor: z.string(),
   summary: z.string(),
   createdAt: z.iso.datetime(),
   edit: pendingEditSchema,
 });
-export type PendingRecord = z.infer<typeof recordSchema>;
+export type PendingRecord = z.infer<typeof pendingRecordSchema>;
 
-const fileSchema = z.strictObject({ schemaVersion: z.literal(1), pending: z.array(recordSchema) });
+const fileSchema = z.strictObject({ schemaVersion: z.literal(1), pending: z.array(pendingRecordSchema) });
 
-const TTL_MS = 60 * 60_000;
+export const PENDING_TTL_MS = 60 * 60_000;
 
-export class PendingEdits {
+/** Edits waiting for Confirm, whichever backend keeps them. */
+export interface PendingStore {
+  put(actor: string, summary: string, edit: PendingEdit): Promise<string>;
+  get(changeId: string): Promise<PendingRecord | undefined>;
+  drop(changeId: string): Promise<void>;
+}
+
+export class PendingEdits implements PendingStore {
   private readonly file: StateFile<z.infer<typeof fileSchema>>;
 
   constructor(
@@ -53,7 +60,7 @@ export class PendingEdits {
     const changeId = randomUUID();
     const now = this.clock();
     return this.file.update((draft) => {
-      draft.pending = draft.pending.filter((p) => now.getTime() - Date.parse(p.createdAt) < TTL_MS);
+      draft.pending = draft.pending.filter((p) => now.getTime() - Date.parse(p.createdAt) < PENDING_TTL_MS);
       draft.pending.push({ changeId, actor, summary, createdAt: now.toISOString(), edit });
       return changeId;
     });
@@ -62,7 +69,7 @@ export class PendingEdits {
   async get(changeId: string): Promise<PendingRecord | undefined> {
     const now = this.clock().getTime();
     const record = (await this.file.read()).pending.find((p) => p.changeId === changeId);
-    return record && now - Date.parse(record.createdAt) < TTL_MS ? record : undefined;
+    return record && now - Date.parse(record.createdAt) < PENDING_TTL_MS ? record : undefined;
   }
 
   async drop(changeId: string): Promise<void> {

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { DatasetView } from '../store/dataset-view.js';
 import { type Dataset, datasetSchema } from '../store/schema.js';
 import type { AuditEntry, FigureChange } from './audit.js';
-import { type EditableDatasetStore, EditInvalidError, type EditRequest } from './editable-store.js';
+import { type EditableStore, EditInvalidError, type EditRequest } from './editable-store.js';
 import {
   addFigure,
   EditRefused,
@@ -13,7 +13,7 @@ import {
   setFields,
   undoEntry,
 } from './operations.js';
-import { PendingEdits, type PendingRecord } from './pending.js';
+import { PendingEdits, type PendingRecord, type PendingStore } from './pending.js';
 
 /** What the transport lets /ai-data do in this request beyond replying. */
 export interface Surface {
@@ -35,14 +35,16 @@ export type ConfirmOutcome =
 
 /** Dataset editing as the /ai-data command and its buttons and modal share it. */
 export class DataAdmin {
-  readonly pending: PendingEdits;
+  readonly pending: PendingStore;
 
   constructor(
-    readonly store: EditableDatasetStore,
+    readonly store: EditableStore,
     readonly dataDir: string,
     readonly clock: () => Date,
+    /** Where previews wait for Confirm; files in dataDir unless another store is given (PostgreSQL). */
+    pending?: PendingStore,
   ) {
-    this.pending = new PendingEdits(dataDir, clock);
+    this.pending = pending ?? new PendingEdits(dataDir, clock);
   }
 
   get exportDir(): string {

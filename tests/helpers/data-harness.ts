@@ -1,9 +1,11 @@
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { executeCommand } from '../../src/commands/execute.js';
 import { EditableDatasetStore } from '../../src/data-admin/editable-store.js';
+import { PgDatasetStore, PgPendingEdits } from '../../src/data-admin/pg-store.js';
 import { DataAdmin, type Surface } from '../../src/data-admin/service.js';
+import type { Database } from '../../src/store/pg/database.js';
 import { localSurface } from '../../src/transport/local-surface.js';
 import { capturingLogger, DATASET_PATH } from './services.js';
 import { messageText } from './slack-message.js';
@@ -11,12 +13,33 @@ import { messageText } from './slack-message.js';
 export const DATA_ADMINS = ['U0ADMIN1', 'U0ADMIN2'];
 
 /** An editable dataset on a fresh DATA_DIR, driven through executeCommand as every transport does. */
-export async function dataHarness(options: { dataDir?: string; interactive?: boolean; admins?: string[] } = {}) {
+export async function dataHarness(
+  options: { dataDir?: string; interactive?: boolean; admins?: string[]; database?: Database } = {},
+) {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'apb-data-'));
   if (!options.dataDir) copyFileSync(DATASET_PATH, join(dataDir, 'dataset.json'));
   const logger = capturingLogger();
-  const store = await EditableDatasetStore.open(dataDir, { logger });
-  const dataAdmin = new DataAdmin(store, dataDir, () => new Date());
+  const db = options.database;
+  const store = db
+    ? await PgDatasetStore.open(db, DATASET_PATH, { logger })
+    : await EditableDatasetStore.open(dataDir, { logger });
+  const dataAdmin = new DataAdmin(
+    store,
+    dataDir,
+    () => new Date(),
+    db ? new PgPendingEdits(db, () => new Date()) : undefined,
+  );
+  /** The dataset as stored (file bytes, or the database's head row), to check an edit changed nothing. */
+  const stored = async (): Promise<string> =>
+    db
+      ? ((await db.query<{ data: string }>('SELECT data FROM dataset_head')).rows[0]?.data ?? '')
+      : readFileSync(join(dataDir, 'dataset.json'), 'utf8');
+  /** A kept earlier version, as stored. */
+  const backup = async (version: number): Promise<string> =>
+    db
+      ? ((await db.query<{ data: string }>('SELECT data FROM dataset_versions WHERE version = $1', [version])).rows[0]
+          ?.data ?? '')
+      : readFileSync(join(dataDir, 'backups', `dataset-v${String(version).padStart(6, '0')}.json`), 'utf8');
   const local = localSurface(join(dataDir, 'exports'), 'ko');
   const surface: Surface = options.interactive ? { ...local, interactive: true } : local;
   const services = {
@@ -35,7 +58,7 @@ export async function dataHarness(options: { dataDir?: string; interactive?: boo
     if (!reply) throw new Error(`no such command ${command}`);
     return { reply, text: reply.messages.map(messageText).join('\n') };
   };
-  return { dataDir, store, dataAdmin, logger, run, path: join(dataDir, 'dataset.json') };
+  return { dataDir, store, dataAdmin, logger, run, stored, backup, path: join(dataDir, 'dataset.json') };
 }
 
 /** The change id carried by the Confirm button of a preview. */

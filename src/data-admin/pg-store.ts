@@ -1,0 +1,235 @@
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import type { Logger } from '../logger.js';
+import { validateDataset } from '../store/dataset-store.js';
+import { createDatasetView, type DatasetView } from '../store/dataset-view.js';
+import type { Database } from '../store/pg/database.js';
+import { type Dataset, datasetSchema } from '../store/schema.js';
+import { type AuditEntry, auditEntrySchema } from './audit.js';
+import {
+  auditEntryFor,
+  type EditableStore,
+  EditInvalidError,
+  type EditRequest,
+  type EditResult,
+} from './editable-store.js';
+import {
+  PENDING_TTL_MS,
+  type PendingEdit,
+  type PendingRecord,
+  type PendingStore,
+  pendingRecordSchema,
+} from './pending.js';
+
+const CHANNEL = 'apb_dataset';
+const KEEP_VERSIONS = 20;
+/** How often a replica checks the version itself, in case a notification was missed while reconnecting. */
+const POLL_MS = 5_000;
+
+/**
+ * The dataset in PostgreSQL, for several replicas. An edit is one transaction: the head row locked, the change
+ * made on a copy of what the database holds now and validated, the audit entry, the previous version kept,
+ * the new head, and a notification every replica follows within a second. A confirmation is applied once
+ * (a unique index on committed change ids), whichever replica receives it.
+ */
+export class PgDatasetStore implements EditableStore {
+  private view: DatasetView;
+  private stopWatching: (() => void) | null = null;
+
+  readonly audit = {
+    entries: async (): Promise<AuditEntry[]> => {
+      const { rows } = await this.db.query<{ entry: unknown }>('SELECT entry FROM audit_log ORDER BY seq');
+      return rows.map((r) => auditEntrySchema.parse(r.entry));
+    },
+  };
+
+  private constructor(
+    private readonly db: Database,
+    dataset: Dataset,
+    private readonly logger: Logger,
+    private readonly clock: () => Date,
+  ) {
+    this.view = createDatasetView(dataset);
+  }
+
+  /** Opens the database's dataset; an empty database is seeded from `seedPath` (the repo's data/dataset.json). */
+  static async open(
+    db: Database,
+    seedPath: string,
+    options: { logger: Logger; clock?: () => Date },
+  ): Promise<PgDatasetStore> {
+    const clock = options.clock ?? (() => new Date());
+    await db.transaction(async (client) => {
+      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['dataset:seed']);
+      const { rowCount } = await client.query('SELECT 1 FROM dataset_head');
+      if (rowCount) return;
+      const seed = validateDataset(JSON.parse(await readFile(seedPath, 'utf8')), seedPath);
+      await client.query('INSERT INTO dataset_head (id, version, data) VALUES (1, $1, $2)', [
+        seed.version,
+        JSON.stringify(seed),
+      ]);
+      options.logger.info('database seeded with the dataset', { version: seed.version, figures: seed.figures.length });
+    });
+    return new PgDatasetStore(db, await PgDatasetStore.read(db), options.logger, clock);
+  }
+
+  private static async read(db: Database): Promise<Dataset> {
+    const { rows } = await db.query<{ data: string }>('SELECT data FROM dataset_head WHERE id = 1');
+    if (!rows[0]) throw new Error('dataset_head is empty');
+    return validateDataset(JSON.parse(rows[0].data), 'PostgreSQL dataset_head');
+  }
+
+  current(): DatasetView {
+    return this.view;
+  }
+
+  async edit(request: EditRequest): Promise<EditResult> {
+    const outcome = await this.db.transaction(async (client) => {
+      const { rows } = await client.query<{ data: string }>('SELECT data FROM dataset_head WHERE id = 1 FOR UPDATE');
+      const fresh = validateDataset(JSON.parse(rows[0]?.data ?? 'null'), 'PostgreSQL dataset_head');
+      if (request.changeId) {
+        const done = await client.query<{ entry: unknown }>(
+          "SELECT entry FROM audit_log WHERE change_id = $1 AND status = 'committed'",
+          [request.changeId],
+        );
+        if (done.rows[0]) return { entry: auditEntrySchema.parse(done.rows[0].entry), duplicate: true, dataset: fresh };
+      }
+      const view = fresh.version === this.view.version ? this.view : createDatasetView(fresh);
+      const draft = structuredClone(fresh);
+      const ids = [...new Set(request.mutate(draft, view))];
+      draft.version = fresh.version + 1;
+      draft.updatedAt = this.clock().toISOString();
+      const parsed = datasetSchema.safeParse(draft);
+      if (!parsed.success) throw new EditInvalidError(parsed.error.issues, draft);
+      const entry: AuditEntry = {
+        ...auditEntryFor(request, fresh, parsed.data, ids, this.clock()),
+        status: 'committed',
+      };
+      await client.query(
+        'INSERT INTO dataset_versions (version, data) VALUES ($1, $2) ON CONFLICT (version) DO NOTHING',
+        [fresh.version, JSON.stringify(fresh)],
+      );
+      await client.query('DELETE FROM dataset_versions WHERE version <= $1', [fresh.version - KEEP_VERSIONS]);
+      await client.query('INSERT INTO audit_log (id, status, change_id, entry, at) VALUES ($1, $2, $3, $4, $5)', [
+        entry.id,
+        entry.status,
+        entry.changeId ?? null,
+        JSON.stringify(entry),
+        entry.at,
+      ]);
+      await client.query('UPDATE dataset_head SET version = $1, data = $2, updated_at = now() WHERE id = 1', [
+        parsed.data.version,
+        JSON.stringify(parsed.data),
+      ]);
+      await client.query('SELECT pg_notify($1, $2)', [CHANNEL, String(parsed.data.version)]);
+      return { entry, duplicate: false, dataset: parsed.data };
+    });
+    if (outcome.dataset.version !== this.view.version) this.view = createDatasetView(outcome.dataset);
+    return { entry: outcome.entry, duplicate: outcome.duplicate };
+  }
+
+  async deny(actor: string, summary: string): Promise<void> {
+    const entry: AuditEntry = {
+      id: randomUUID(),
+      at: this.clock().toISOString(),
+      actor,
+      action: 'denied',
+      summary,
+      changes: [],
+      status: 'denied',
+    };
+    await this.db.query('INSERT INTO audit_log (id, status, entry, at) VALUES ($1, $2, $3, $4)', [
+      entry.id,
+      entry.status,
+      JSON.stringify(entry),
+      entry.at,
+    ]);
+  }
+
+  /** Reloads when another replica's edit is announced, and every few seconds checks the version anyway. */
+  watch(): () => void {
+    if (this.stopWatching) return this.stopWatching;
+    let closed = false;
+    let unlisten: (() => Promise<void>) | null = null;
+    const listen = async () => {
+      if (closed) return;
+      try {
+        unlisten = await this.db.listen(
+          CHANNEL,
+          (payload) => {
+            if (Number(payload) !== this.view.version) void this.refresh();
+          },
+          () => {
+            unlisten = null;
+            if (!closed) setTimeout(() => void listen(), 1000).unref();
+          },
+        );
+        await this.refresh();
+      } catch {
+        if (!closed) setTimeout(() => void listen(), 1000).unref();
+      }
+    };
+    void listen();
+    const poll = setInterval(() => void this.refresh(), POLL_MS);
+    poll.unref();
+    this.stopWatching = () => {
+      closed = true;
+      clearInterval(poll);
+      void unlisten?.();
+      this.stopWatching = null;
+    };
+    return this.stopWatching;
+  }
+
+  async refresh(): Promise<void> {
+    try {
+      const { rows } = await this.db.query<{ version: number }>('SELECT version FROM dataset_head WHERE id = 1');
+      if (rows[0] && rows[0].version !== this.view.version)
+        this.view = createDatasetView(await PgDatasetStore.read(this.db));
+    } catch (error) {
+      this.logger.warn('dataset not refreshed from PostgreSQL; keeping the last version', {
+        error: error instanceof Error ? error.message : String(error),
+      });
+    }
+  }
+
+  /** Every version kept (the newest twenty before the head), newest first. */
+  async versions(): Promise<number[]> {
+    const { rows } = await this.db.query<{ version: number }>(
+      'SELECT version FROM dataset_versions ORDER BY version DESC',
+    );
+    return rows.map((r) => r.version);
+  }
+}
+
+export class PgPendingEdits implements PendingStore {
+  constructor(
+    private readonly db: Database,
+    private readonly clock: () => Date,
+  ) {}
+
+  async put(actor: string, summary: string, edit: PendingEdit): Promise<string> {
+    const changeId = randomUUID();
+    const now = this.clock();
+    const record: PendingRecord = { changeId, actor, summary, createdAt: now.toISOString(), edit };
+    await this.db.query('DELETE FROM pending_edits WHERE created_at < $1', [new Date(now.getTime() - PENDING_TTL_MS)]);
+    await this.db.query('INSERT INTO pending_edits (change_id, record, created_at) VALUES ($1, $2, $3)', [
+      changeId,
+      JSON.stringify(pendingRecordSchema.parse(record)),
+      record.createdAt,
+    ]);
+    return changeId;
+  }
+
+  async get(changeId: string): Promise<PendingRecord | undefined> {
+    const { rows } = await this.db.query<{ record: unknown }>('SELECT record FROM pending_edits WHERE change_id = $1', [
+      changeId,
+    ]);
+    const record = rows[0] ? pendingRecordSchema.parse(rows[0].record) : undefined;
+    return record && this.clock().getTime() - Date.parse(record.createdAt) < PENDING_TTL_MS ? record : undefined;
+  }
+
+  async drop(changeId: string): Promise<void> {
+    await this.db.query('DELETE FROM pending_edits WHERE change_id = $1', [changeId]);
+  }
+}
