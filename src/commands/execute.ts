@@ -12,6 +12,7 @@ import { escapeMrkdwn, unescapeMrkdwn } from '../lib/escape.js';
 import type { BriefEngine } from '../llm/engine.js';
 import type { Logger } from '../logger.js';
 import type { DatasetStore } from '../store/dataset-store.js';
+import { DatabaseUnavailableError } from '../store/pg/database.js';
 import type { DatasetView } from '../store/dataset-view.js';
 import { findCommand } from './index.js';
 import { type CommandInput, commandTextSchema, limitWords } from './input.js';
@@ -139,6 +140,11 @@ async function runCommand(
     return { reply: withFollowUp, failed: false };
   } catch (error) {
     if (isUserError(error)) return { reply: userErrorReply(command, error, locale), failed: false };
+    if (error instanceof DatabaseUnavailableError) {
+      services.logger.warn('command refused: database unavailable', { command: request.command });
+      const text = messages(locale).temporarilyUnavailable;
+      return { reply: errorReply({ text, blocks: [section(`:hourglass: ${text}`)] }, locale), failed: true };
+    }
     const ref = randomBytes(4).toString('hex');
     services.logger.error('command failed', { ref, command: request.command, error });
     return { reply: failureReply(locale, ref), failed: true };

@@ -9,6 +9,7 @@ import { addFigure, EditRefused, newFigure } from '../data-admin/operations.js';
 import type { DataAdmin } from '../data-admin/service.js';
 import { isLocale, type Locale } from '../i18n/locale.js';
 import { messages } from '../i18n/messages.js';
+import { DatabaseUnavailableError } from '../store/pg/database.js';
 import { isUserError } from '../lib/errors.js';
 import type { Logger } from '../logger.js';
 
@@ -20,6 +21,7 @@ interface Deps {
 }
 
 function errorText(error: unknown, locale: Locale): string {
+  if (error instanceof DatabaseUnavailableError) return messages(locale).temporarilyUnavailable;
   const user = refusal(error, locale);
   if (isUserError(user)) return user.lines.join('\n');
   throw error;
