@@ -6,6 +6,7 @@ import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import { adminResolver } from './transport/admins.js';
 import { boltLogger } from './transport/bolt-logger.js';
+import { type Deliveries, deliveryId, MemoryDeliveries } from './transport/deliveries.js';
 import { createAssistant } from './transport/slack-assistant.js';
 import { requestPathClientOptions } from './transport/slack-client.js';
 import { registerCommands, registerShareAction } from './transport/slack-commands.js';
@@ -26,6 +27,8 @@ export interface SlackAppDeps {
   health: () => HealthReport;
   /** Tests may drive the app through their own receiver. */
   receiver?: Receiver;
+  /** Where delivered event ids are remembered (PostgreSQL when replicas share one). */
+  deliveries?: Deliveries;
 }
 
 function healthRoute(health: () => HealthReport) {
@@ -60,6 +63,16 @@ export function createSlackApp(deps: SlackAppDeps): App {
     logger: boltLogger(logger, config.logLevel),
     clientOptions: requestPathClientOptions(config.slack.apiUrl),
     ...transportOptions(config, deps),
+  });
+  const deliveries = deps.deliveries ?? new MemoryDeliveries();
+  // Before any listener: a retried event that this or another replica already handled goes no further.
+  app.use(async ({ body, next, logger: log }) => {
+    const id = deliveryId(body);
+    if (id && !(await deliveries.first(id).catch(() => true))) {
+      log.debug(`duplicate delivery ${id} dropped`);
+      return;
+    }
+    await next();
   });
   const isAdmin = adminResolver({
     adminUserIds: config.adminUserIds,

@@ -15,8 +15,9 @@ import { DigestScheduler } from './digests/scheduler.js';
 import { createLogger, type Logger } from './logger.js';
 import { openServices } from './services.js';
 import { DataFileError } from './store/json-file.js';
-import { DatabaseUnavailableError } from './store/pg/database.js';
+import { type Database, DatabaseUnavailableError } from './store/pg/database.js';
 import { runConsole } from './transport/console.js';
+import { PgDeliveries } from './transport/deliveries.js';
 import { localSurface } from './transport/local-surface.js';
 import { slackErrorCode } from './transport/slack-commands.js';
 
@@ -58,8 +59,19 @@ function health(config: Config, services: CommandServices): HealthReport {
   };
 }
 
-async function startSlack(config: Config, services: CommandServices, logger: Logger): Promise<void> {
-  const app = createSlackApp({ config, services, logger, health: () => health(config, services) });
+async function startSlack(
+  config: Config,
+  services: CommandServices & { database?: Database },
+  logger: Logger,
+): Promise<void> {
+  const deliveries = services.database ? new PgDeliveries(services.database) : undefined;
+  const app = createSlackApp({
+    config,
+    services,
+    logger,
+    health: () => health(config, services),
+    ...(deliveries ? { deliveries } : {}),
+  });
   await app.init().catch((error: unknown) => {
     throw new SlackUnavailableError(config.slack.apiUrl, slackErrorCode(error));
   });

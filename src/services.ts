@@ -101,7 +101,8 @@ async function openDatabase(url: string, logger: Logger): Promise<Database> {
   return new Database(url, logger);
 }
 
-export async function openServices(config: Config, logger: Logger): Promise<CommandServices> {
+/** The services, and the database when DATABASE_URL is set (the Slack app shares it for event deliveries). */
+export async function openServices(config: Config, logger: Logger): Promise<CommandServices & { database?: Database }> {
   const database = config.databaseUrl ? await openDatabase(config.databaseUrl, logger) : undefined;
   const store: EditableStore = database
     ? await PgDatasetStore.open(database, seedPath(config.dataDir), { logger })
@@ -132,5 +133,5 @@ export async function openServices(config: Config, logger: Logger): Promise<Comm
     replies: new ReplyCache(),
     charter: new Charter(config.chartFonts.length > 0 ? config.chartFonts : defaultChartFonts(), logger),
   };
-  return { ...base, digests: digestService(config, base, logger, database) };
+  return { ...base, digests: digestService(config, base, logger, database), ...(database ? { database } : {}) };
 }

@@ -9,9 +9,9 @@ import { addFigure, EditRefused, newFigure } from '../data-admin/operations.js';
 import type { DataAdmin } from '../data-admin/service.js';
 import { isLocale, type Locale } from '../i18n/locale.js';
 import { messages } from '../i18n/messages.js';
-import { DatabaseUnavailableError } from '../store/pg/database.js';
 import { isUserError } from '../lib/errors.js';
 import type { Logger } from '../logger.js';
+import { DatabaseUnavailableError } from '../store/pg/database.js';
 
 interface Deps {
   dataAdmin: DataAdmin;

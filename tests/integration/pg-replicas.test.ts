@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { copyFileSync, mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
@@ -10,7 +11,7 @@ import { subscription } from '../helpers/digest-harness.js';
 import { FakeSlack } from '../helpers/fake-slack.js';
 import { describePg, TestDatabases } from '../helpers/pg.js';
 import { DATASET_PATH } from '../helpers/services.js';
-import { eventually } from '../helpers/slack-http.js';
+import { eventually, postSigned } from '../helpers/slack-http.js';
 import { cleanEnv, ROOT, runNpm } from '../helpers/spawn.js';
 
 /** Several real processes, each with its own DATA_DIR as on separate hosts, sharing one PostgreSQL. */
@@ -34,6 +35,33 @@ function env(db: Database, extra: Record<string, string> = {}) {
     SLACK_API_URL: `${slack.url}/api/`,
     ...extra,
   });
+}
+
+async function startReplica(db: Database, secret: string): Promise<{ url: string; stop: () => void }> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const port = (server.address() as { port: number }).port;
+  await new Promise((r) => server.close(r));
+  let output = '';
+  const child = spawn('npm', ['start', '--silent'], {
+    cwd: ROOT,
+    env: env(db, { SLACK_SIGNING_SECRET: secret, PORT: String(port), SCHEDULER: 'off' }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  child.stdout?.on('data', (d) => {
+    output += String(d);
+  });
+  child.stderr?.on('data', (d) => {
+    output += String(d);
+  });
+  if (!(await eventually(() => output.includes('AI Policy Brief is running'), 20_000))) throw new Error(output);
+  return {
+    url: `http://127.0.0.1:${port}/slack/events`,
+    stop: () => {
+      if (child.pid && child.exitCode === null) process.kill(-child.pid, 'SIGKILL');
+    },
+  };
 }
 
 describePg('replicas on one PostgreSQL', () => {
@@ -63,6 +91,41 @@ describePg('replicas on one PostgreSQL', () => {
     const lines = runs.flatMap((r) => r.stdout.trim().split('\n'));
     expect(lines.filter((l) => l.startsWith('posted'))).toHaveLength(3);
     expect(lines.filter((l) => l.startsWith('skipped'))).toHaveLength(6);
+  });
+
+  it('an event Slack retries to another replica is answered once', async () => {
+    const db = await databases.get('retries');
+    slack.messages.length = 0;
+    const secret = 'abcabcabcabcabcabcabcabcabcabc12';
+    const replicas = await Promise.all([0, 1].map(() => startReplica(db, secret)));
+    try {
+      const body = JSON.stringify({
+        token: 'x',
+        team_id: 'T0TEST',
+        api_app_id: 'A0APP',
+        type: 'event_callback',
+        event_id: 'Ev0RETRY01',
+        event_time: 1,
+        event: {
+          type: 'message',
+          user: 'U0ALICE',
+          text: '한국의 AI 인재 유출은 얼마나 심각한가?',
+          ts: '1800000100.000100',
+          thread_ts: '1800000099.000100',
+          channel: 'D0REPLICA',
+          channel_type: 'im',
+          event_ts: '1800000100.000100',
+        },
+      });
+      const first = await postSigned({ url: replicas[0]?.url ?? '', secret, body, contentType: 'application/json' });
+      const retry = await postSigned({ url: replicas[1]?.url ?? '', secret, body, contentType: 'application/json' });
+      expect([first.status, retry.status]).toEqual([200, 200]);
+      expect(await eventually(() => slack.messages.some((m) => m.channel === 'D0REPLICA'), 10_000)).toBe(true);
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(slack.messages.filter((m) => m.channel === 'D0REPLICA')).toHaveLength(1);
+    } finally {
+      for (const r of replicas) r.stop();
+    }
   });
 
   it('a replica killed while posting leaves the slot claimed: another run posts nothing twice', async () => {

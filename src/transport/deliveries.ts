@@ -1,0 +1,50 @@
+import type { Database } from '../store/pg/database.js';
+
+/**
+ * Slack delivers an event again when an acknowledgement was slow (x-slack-retry-num), and behind a load balancer
+ * the retry may reach another replica. The first delivery of an event id is handled; later ones are dropped.
+ */
+export interface Deliveries {
+  /** True the first time `id` is seen (by any replica sharing this store). */
+  first(id: string): Promise<boolean>;
+}
+
+const KEEP = 10_000;
+
+/** One process: the ids seen lately, in memory. */
+export class MemoryDeliveries implements Deliveries {
+  private readonly seen = new Set<string>();
+
+  async first(id: string): Promise<boolean> {
+    if (this.seen.has(id)) return false;
+    this.seen.add(id);
+    if (this.seen.size > KEEP) this.seen.delete(this.seen.values().next().value as string);
+    return true;
+  }
+}
+
+/** Several replicas: one row per id in PostgreSQL; ids older than a day are let go. */
+export class PgDeliveries implements Deliveries {
+  private inserts = 0;
+
+  constructor(private readonly db: Database) {}
+
+  async first(id: string): Promise<boolean> {
+    const result = await this.db.query('INSERT INTO slack_deliveries (id) VALUES ($1) ON CONFLICT (id) DO NOTHING', [
+      id,
+    ]);
+    this.inserts += 1;
+    if (this.inserts % 1000 === 0) {
+      await this.db
+        .query("DELETE FROM slack_deliveries WHERE seen_at < now() - interval '1 day'")
+        .catch(() => undefined);
+    }
+    return result.rowCount === 1;
+  }
+}
+
+/** The id Slack gives a delivery that it may retry: the Events API's event_id. */
+export function deliveryId(body: unknown): string | null {
+  const b = body as { event_id?: unknown; team_id?: unknown };
+  return typeof b.event_id === 'string' ? `event:${String(b.team_id ?? '')}:${b.event_id}` : null;
+}
