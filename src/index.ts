@@ -6,6 +6,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createSlackApp, type HealthReport } from './app.js';
+import { runDataTransfer } from './cli/data-transfer.js';
 import { runCli } from './cli/main.js';
 import type { CommandServices } from './commands/execute.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
@@ -104,6 +105,13 @@ async function main(argv: string[]): Promise<void> {
   const config = loadConfig(process.env, argv.length > 0 ? 'cli' : 'bot');
   const quiet = argv.length > 0 || config.mode === 'console';
   const logger = createLogger({ level: quiet ? 'warn' : config.logLevel, secrets: config.secrets });
+  if (argv[0] === 'data') {
+    process.exitCode = await runDataTransfer(argv.slice(1), config, logger, {
+      stdout: process.stdout,
+      stderr: process.stderr,
+    });
+    return;
+  }
   const services = await openServices(config, logger);
   if (argv.length > 0) {
     const surface = localSurface(join(config.dataDir, 'exports'), config.defaultLocale);

@@ -25,6 +25,8 @@ Commands:
       Posts every digest due at that instant (the latest slot of each subscription, within
       the grace window), exactly once per channel and slot however often it runs.
       Exit 0 when nothing failed, 1 when a digest could not be posted, 2 for misuse.
+  data export --to <dir> | data import --from <dir> [--replace]
+      With DATABASE_URL: a DATA_DIR's whole state out of PostgreSQL, or into it.
   (no command)   Interactive console.
 
 Example: npm run --silent cli -- ask --json "/ai-rank ceti"
