@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { afterAll, expect, it } from 'vitest';
 import { setFields } from '../../src/data-admin/operations.js';
 import { PgDatasetStore } from '../../src/data-admin/pg-store.js';
+import { Database } from '../../src/store/pg/database.js';
 import { describePg, TestDatabases } from '../helpers/pg.js';
 import { capturingLogger, DATASET_PATH } from '../helpers/services.js';
 import { eventually } from '../helpers/slack-http.js';
@@ -43,6 +44,27 @@ describePg('the dataset in PostgreSQL across replicas', () => {
     const committed = (await store.audit.entries()).filter((e) => e.status === 'committed');
     expect(committed).toHaveLength(100);
     expect(new Set(committed.map((e) => e.toVersion)).size).toBe(100);
+  });
+
+  it('the same figure edited on two replicas at once: one wins, both are audited', async () => {
+    const a = await databases.get('same-figure');
+    const b = new Database(a.url, capturingLogger());
+    try {
+      const first = await PgDatasetStore.open(a, DATASET_PATH, { logger: capturingLogger() });
+      const second = await PgDatasetStore.open(b, DATASET_PATH, { logger: capturingLogger() });
+      await Promise.all([
+        first.edit(setFields('U0ONE', 'ceti25_ai_KR', { value: '15' }, 'one')),
+        second.edit(setFields('U0TWO', 'ceti25_ai_KR', { value: '16' }, 'two')),
+      ]);
+      const committed = (await first.audit.entries()).filter((e) => e.status === 'committed');
+      expect(committed.map((e) => e.actor).sort()).toEqual(['U0ONE', 'U0TWO']);
+      const last = committed.at(-1)?.changes[0]?.after?.value;
+      await first.refresh();
+      expect(first.current().figure('ceti25_ai_KR')?.value).toBe(last);
+      expect(committed.at(-1)?.changes[0]?.before?.value).toBe(committed[0]?.changes[0]?.after?.value);
+    } finally {
+      await b.close();
+    }
   });
 
   it('a replica sees another replica’s edit within a second', async () => {
