@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { validateDataset } from '../src/store/dataset-store.js';
 import { ROOT, runTsChild } from './child.js';
 import { generateDataset } from './generate-dataset.js';
+import { createDatabase } from './pg.js';
 import { ratio, type Summary } from './stats.js';
 
 /** B2: every command in process over the shipped dataset, then over generated datasets of growing size. */
@@ -19,6 +20,8 @@ export interface CoreRun {
 export interface B2Result {
   shipped: CoreRun;
   scale: CoreRun[];
+  /** The same on PostgreSQL (DATABASE_URL), shipped and largest sizes, when a server is available. */
+  postgres?: CoreRun[];
   worstP99: { shipped: number; largest: number };
   growth: Record<string, number>;
 }
@@ -36,14 +39,17 @@ export async function runB2(options: {
   workDir: string;
   sizes: readonly number[];
   iterations: number;
+  databaseAdminUrl?: string;
 }): Promise<B2Result> {
   const shippedText = readFileSync(join(ROOT, 'data', 'dataset.json'), 'utf8');
   const base = validateDataset(JSON.parse(shippedText), 'data/dataset.json');
   const shippedDir = writeDataDir(join(options.workDir, 'shipped'), base);
-  const measure = async (dir: string, iterations: number): Promise<CoreRun> => {
-    // The first start validates the new file in full; later starts find it recorded as validated.
-    const cold = await runTsChild<CoreRun>('bench/core-child.ts', [dir, '0']);
-    const warm = await runTsChild<CoreRun>('bench/core-child.ts', [dir, String(iterations)]);
+  const measure = async (dir: string, iterations: number, databaseUrl?: string): Promise<CoreRun> => {
+    // The first start validates the new file in full (on PostgreSQL: seeds the empty database); later ones
+    // find it recorded as validated (on PostgreSQL: read it back).
+    const extra = databaseUrl ? [databaseUrl] : [];
+    const cold = await runTsChild<CoreRun>('bench/core-child.ts', [dir, '0', ...extra]);
+    const warm = await runTsChild<CoreRun>('bench/core-child.ts', [dir, String(iterations), ...extra]);
     return { ...warm, coldStartupMs: cold.startupMs };
   };
   const shipped = await measure(shippedDir, options.iterations);
@@ -51,6 +57,19 @@ export async function runB2(options: {
   for (const size of options.sizes) {
     const dir = writeDataDir(join(options.workDir, `gen-${size}`), generateDataset(base, size));
     scale.push(await measure(dir, Math.max(20, options.iterations / 4)));
+  }
+  const postgres: CoreRun[] = [];
+  if (options.databaseAdminUrl) {
+    const largestSize = options.sizes.at(-1);
+    const dirs = [shippedDir, ...(largestSize ? [join(options.workDir, `gen-${largestSize}`)] : [])];
+    for (const dir of dirs) {
+      const db = await createDatabase(options.databaseAdminUrl);
+      try {
+        postgres.push(await measure(dir, Math.max(20, options.iterations / 4), db.url));
+      } finally {
+        await db.drop();
+      }
+    }
   }
   const first = scale[0];
   const last = scale.at(-1);
@@ -60,5 +79,11 @@ export async function runB2(options: {
     growth['start-up'] = ratio(last.startupMs, first.startupMs);
     growth['resident memory'] = ratio(last.rssMb, first.rssMb);
   }
-  return { shipped, scale, worstP99: { shipped: worst(shipped), largest: last ? worst(last) : 0 }, growth };
+  return {
+    shipped,
+    scale,
+    ...(postgres.length > 0 ? { postgres } : {}),
+    worstP99: { shipped: worst(shipped), largest: last ? worst(last) : 0 },
+    growth,
+  };
 }

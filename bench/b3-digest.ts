@@ -7,8 +7,11 @@ import type { Subscription } from '../src/digests/schema.js';
 import { createDigestService } from '../src/digests/service.js';
 import { createLogger } from '../src/logger.js';
 import { openDatasetStore } from '../src/store/dataset-store.js';
+import { Database } from '../src/store/pg/database.js';
+import { migrate } from '../src/store/pg/migrate.js';
 import { backgroundClientOptions } from '../src/transport/slack-client.js';
 import { ROOT } from './child.js';
+import { createDatabase } from './pg.js';
 import { startSlack } from './processes.js';
 import { ratio, round } from './stats.js';
 
@@ -19,6 +22,8 @@ import { ratio, round } from './stats.js';
  */
 
 export interface B3Result {
+  backend: 'files' | 'postgres';
+  replicas: number;
   channels: number;
   wallMs: number;
   idealMs: number;
@@ -52,7 +57,13 @@ function subscription(channelId: string): Subscription {
   };
 }
 
-export async function runB3(options: { channels: number; rateLimitShare: number }): Promise<B3Result> {
+export async function runB3(options: {
+  channels: number;
+  rateLimitShare: number;
+  /** PostgreSQL server where a database may be created; with it, `replicas` runners share one database. */
+  databaseAdminUrl?: string;
+  replicas?: number;
+}): Promise<B3Result> {
   const dataDir = mkdtempSync(join(tmpdir(), 'apb-b3-'));
   cpSync(join(ROOT, 'data', 'dataset.json'), join(dataDir, 'dataset.json'));
   const slack = await startSlack({
@@ -60,23 +71,40 @@ export async function runB3(options: { channels: number; rateLimitShare: number 
     rateLimitShare: options.rateLimitShare,
     retryAfterSeconds: RETRY_AFTER_S,
   });
+  const pgDb = options.databaseAdminUrl ? await createDatabase(options.databaseAdminUrl) : null;
+  const databases: Database[] = [];
   try {
-    const client = new WebClient('xoxb-bench-digest', backgroundClientOptions(`${slack.url}/api/`));
-    const service = createDigestService({
-      dataDir,
-      store: await openDatasetStore(join(dataDir, 'dataset.json')),
-      poster: new SlackDigestPoster(client),
-      adminUserIds: [],
-      focusCountry: 'KR',
-      defaults: { timezone: 'Asia/Seoul', locale: 'ko' },
-      logger: createLogger({ level: 'error', secrets: [] }),
-      clock: () => SLOT,
+    const logger = createLogger({ level: 'error', secrets: [] });
+    if (pgDb) await migrate(pgDb.url);
+    const replicas = pgDb ? (options.replicas ?? 3) : 1;
+    const store = await openDatasetStore(join(dataDir, 'dataset.json'));
+    const services = Array.from({ length: replicas }, () => {
+      const database = pgDb ? new Database(pgDb.url, logger) : undefined;
+      if (database) databases.push(database);
+      return createDigestService({
+        dataDir,
+        store,
+        poster: new SlackDigestPoster(new WebClient('xoxb-bench-digest', backgroundClientOptions(`${slack.url}/api/`))),
+        adminUserIds: [],
+        focusCountry: 'KR',
+        defaults: { timezone: 'Asia/Seoul', locale: 'ko' },
+        logger,
+        clock: () => SLOT,
+        ...(database ? { database } : {}),
+      });
     });
+    const service = services[0];
+    if (!service) throw new Error('no replica');
     const ids = Array.from({ length: options.channels }, (_, i) => `C${String(i).padStart(6, '0')}`);
     await Promise.all(ids.map((id) => service.subscriptions.change(id, () => subscription(id))));
     const started = performance.now();
-    const report = await service.runner.runDue(SLOT);
+    const reports = await Promise.all(services.map((s) => s.runner.runDue(SLOT)));
     const wallMs = performance.now() - started;
+    const report = {
+      posted: reports.flatMap((r) => r.posted),
+      skipped: reports.flatMap((r) => r.skipped),
+      failed: reports.flatMap((r) => r.failed),
+    };
     const stats = await slack.stats();
     const perChannel = new Map<string, { top: number; all: number; throttled: number }>();
     for (const id of ids) perChannel.set(id, { top: 0, all: 0, throttled: 0 });
@@ -97,6 +125,8 @@ export async function runB3(options: { channels: number; rateLimitShare: number 
     );
     const tops = [...perChannel.values()].map((c) => c.top);
     return {
+      backend: pgDb ? 'postgres' : 'files',
+      replicas,
       channels: options.channels,
       wallMs: round(wallMs, 0),
       idealMs,
@@ -109,5 +139,7 @@ export async function runB3(options: { channels: number; rateLimitShare: number 
     };
   } finally {
     await slack.stop();
+    for (const d of databases) await d.close();
+    await pgDb?.drop();
   }
 }

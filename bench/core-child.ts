@@ -1,7 +1,7 @@
 /**
  * B2's measuring process: opens the bot's services on one DATA_DIR exactly as `npm start` does, reports start-up
  * time and resident memory, then times every command variant in process. Prints one JSON object.
- * Usage: tsx bench/core-child.ts <dataDir> <iterations>
+ * Usage: tsx bench/core-child.ts <dataDir> <iterations> [DATABASE_URL]
  */
 import { executeCommand } from '../src/commands/execute.js';
 import { loadConfig } from '../src/config.js';
@@ -11,8 +11,11 @@ import { now, summarise } from './stats.js';
 import { COMMAND_VARIANTS } from './variants.js';
 
 async function main(): Promise<void> {
-  const [dataDir = '', iterations = '200'] = process.argv.slice(2);
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'error' }, 'cli');
+  const [dataDir = '', iterations = '200', databaseUrl] = process.argv.slice(2);
+  const config = loadConfig(
+    { DATA_DIR: dataDir, LOG_LEVEL: 'error', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
+    'cli',
+  );
   const logger = createLogger({ level: 'error', secrets: [] });
   const started = now();
   const services = await openServices(config, logger);
@@ -47,6 +50,7 @@ async function main(): Promise<void> {
     results[`${variant.command} ${variant.text}`.trim()] = { ...compute, first: firstMs, cachedP99: cached.p99, bytes };
   }
   process.stdout.write(`${JSON.stringify({ figures, startupMs, rssMb, commands: results })}\n`);
+  await (services as { database?: { close(): Promise<void> } }).database?.close();
 }
 
 main().catch((error: unknown) => {

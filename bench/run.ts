@@ -11,6 +11,7 @@ import { runB2 } from './b2-core.js';
 import { runB3 } from './b3-digest.js';
 import { runB4 } from './b4-llm.js';
 import { ROOT } from './child.js';
+import { BENCH_DATABASE_URL } from './pg.js';
 import { type Check, markdown } from './report.js';
 
 const args = process.argv.slice(2);
@@ -35,7 +36,11 @@ async function main(): Promise<void> {
   try {
     if (wanted('B2')) {
       log('B2: command core…');
-      const b2 = await runB2({ workDir, ...SIZES.b2 });
+      const b2 = await runB2({
+        workDir,
+        ...SIZES.b2,
+        ...(BENCH_DATABASE_URL ? { databaseAdminUrl: BENCH_DATABASE_URL } : {}),
+      });
       results.B2 = b2;
       const largest = b2.scale.at(-1);
       checks.push({
@@ -72,6 +77,37 @@ async function main(): Promise<void> {
           id: 'B2',
           what: `resident memory at ${n} figures`,
           value: Math.round(largest.rssMb),
+          unit: 'MB',
+          max: 300,
+        });
+      }
+      for (const run of b2.postgres ?? []) {
+        const n = run.figures.toLocaleString('en');
+        const worstRun = Math.max(...Object.values(run.commands).map((c) => c.p99));
+        checks.push({
+          id: 'B2 pg',
+          what: `command p99 at ${n} figures on PostgreSQL (worst command)`,
+          value: worstRun,
+          unit: 'ms',
+          max: run.figures > 1000 ? 20 : 5,
+        });
+        checks.push({
+          id: 'B2 pg',
+          what: `start-up at ${n} figures on PostgreSQL, empty database (seed, validate, index)`,
+          value: Math.round(run.coldStartupMs ?? 0),
+          unit: 'ms',
+        });
+        checks.push({
+          id: 'B2 pg',
+          what: `start-up at ${n} figures on PostgreSQL, validated before (read, index)`,
+          value: Math.round(run.startupMs),
+          unit: 'ms',
+          max: 2000,
+        });
+        checks.push({
+          id: 'B2 pg',
+          what: `resident memory at ${n} figures on PostgreSQL`,
+          value: Math.round(run.rssMb),
           unit: 'MB',
           max: 300,
         });
@@ -120,29 +156,35 @@ async function main(): Promise<void> {
     }
     if (wanted('B3')) {
       log('B3: digest fan-out…');
-      const b3 = await runB3(SIZES.b3);
-      results.B3 = b3;
-      checks.push({
-        id: 'B3',
-        what: `digests per channel, ${b3.channels} channels (min)`,
-        value: b3.topLevelPerChannel.min,
-        unit: '',
-        min: 1,
-      });
-      checks.push({
-        id: 'B3',
-        what: `digests per channel, ${b3.channels} channels (max)`,
-        value: b3.topLevelPerChannel.max,
-        unit: '',
-        max: 1,
-      });
-      checks.push({
-        id: 'B3',
-        what: `wall time ÷ ideal (${b3.wallMs} / ${b3.idealMs} ms, ${b3.throttled} injected 429s)`,
-        value: b3.ratio,
-        unit: '×',
-        max: 1.2,
-      });
+      const runs = [await runB3(SIZES.b3)];
+      if (BENCH_DATABASE_URL)
+        runs.push(await runB3({ ...SIZES.b3, databaseAdminUrl: BENCH_DATABASE_URL, replicas: 3 }));
+      results.B3 = runs;
+      for (const b3 of runs) {
+        const id = b3.backend === 'postgres' ? `B3 pg ×${b3.replicas}` : 'B3';
+        const where = b3.backend === 'postgres' ? `, ${b3.replicas} replicas on PostgreSQL` : '';
+        checks.push({
+          id,
+          what: `digests per channel, ${b3.channels} channels${where} (min)`,
+          value: b3.topLevelPerChannel.min,
+          unit: '',
+          min: 1,
+        });
+        checks.push({
+          id,
+          what: `digests per channel, ${b3.channels} channels${where} (max)`,
+          value: b3.topLevelPerChannel.max,
+          unit: '',
+          max: 1,
+        });
+        checks.push({
+          id,
+          what: `wall time ÷ ideal (${b3.wallMs} / ${b3.idealMs} ms, ${b3.throttled} injected 429s${where})`,
+          value: b3.ratio,
+          unit: '×',
+          max: 1.2,
+        });
+      }
     }
     if (wanted('B4')) {
       log('B4: LLM path…');

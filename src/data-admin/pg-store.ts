@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Logger } from '../logger.js';
-import { validateDataset } from '../store/dataset-store.js';
+import { SCHEMA_FINGERPRINT } from '../store/dataset-file.js';
+import { validateDataset, validateDatasetChecked } from '../store/dataset-store.js';
 import { createDatasetView, type DatasetView } from '../store/dataset-view.js';
 import type { Database } from '../store/pg/database.js';
 import { type Dataset, datasetSchema } from '../store/schema.js';
@@ -73,10 +74,25 @@ export class PgDatasetStore implements EditableStore {
     return new PgDatasetStore(db, await PgDatasetStore.read(db), options.logger, clock);
   }
 
-  private static async read(db: Database): Promise<Dataset> {
-    const { rows } = await db.query<{ data: string }>('SELECT data FROM dataset_head WHERE id = 1');
-    if (!rows[0]) throw new Error('dataset_head is empty');
-    return validateDataset(JSON.parse(rows[0].data), 'PostgreSQL dataset_head');
+  /** The head row's dataset; validated unless the bot wrote it, validated, under the current schema. */
+  private static read(db: Database): Promise<Dataset> {
+    return db.once(async (client) => {
+      const { rows } = await client.query<{ data: string; validated_schema: string | null }>(
+        'SELECT data, validated_schema FROM dataset_head WHERE id = 1',
+      );
+      const row = rows[0];
+      if (!row) throw new Error('dataset_head is empty');
+      const raw = JSON.parse(row.data) as unknown;
+      if (row.validated_schema === SCHEMA_FINGERPRINT) return raw as Dataset;
+      const { dataset, changed } = validateDatasetChecked(raw, 'PostgreSQL dataset_head');
+      if (!changed) {
+        await client.query('UPDATE dataset_head SET validated_schema = $1 WHERE id = 1 AND data = $2', [
+          SCHEMA_FINGERPRINT,
+          row.data,
+        ]);
+      }
+      return dataset;
+    });
   }
 
   current(): DatasetView {
@@ -84,46 +100,52 @@ export class PgDatasetStore implements EditableStore {
   }
 
   async edit(request: EditRequest): Promise<EditResult> {
-    const outcome = await this.db.transaction(async (client) => {
-      const { rows } = await client.query<{ data: string }>('SELECT data FROM dataset_head WHERE id = 1 FOR UPDATE');
-      const fresh = validateDataset(JSON.parse(rows[0]?.data ?? 'null'), 'PostgreSQL dataset_head');
-      if (request.changeId) {
-        const done = await client.query<{ entry: unknown }>(
-          "SELECT entry FROM audit_log WHERE change_id = $1 AND status = 'committed'",
-          [request.changeId],
+    const outcome = await this.db.transaction(
+      async (client) => {
+        const { rows } = await client.query<{ data: string }>('SELECT data FROM dataset_head WHERE id = 1 FOR UPDATE');
+        // The locked row as it is now; it was validated when written (the bot writes only validated data).
+        const fresh = JSON.parse(rows[0]?.data ?? 'null') as Dataset;
+        if (!fresh) throw new Error('dataset_head is empty');
+        if (request.changeId) {
+          const done = await client.query<{ entry: unknown }>(
+            "SELECT entry FROM audit_log WHERE change_id = $1 AND status = 'committed'",
+            [request.changeId],
+          );
+          if (done.rows[0])
+            return { entry: auditEntrySchema.parse(done.rows[0].entry), duplicate: true, dataset: fresh };
+        }
+        const view = fresh.version === this.view.version ? this.view : createDatasetView(fresh);
+        const draft = structuredClone(fresh);
+        const ids = [...new Set(request.mutate(draft, view))];
+        draft.version = fresh.version + 1;
+        draft.updatedAt = this.clock().toISOString();
+        const parsed = datasetSchema.safeParse(draft);
+        if (!parsed.success) throw new EditInvalidError(parsed.error.issues, draft);
+        const entry: AuditEntry = {
+          ...auditEntryFor(request, fresh, parsed.data, ids, this.clock()),
+          status: 'committed',
+        };
+        await client.query(
+          'INSERT INTO dataset_versions (version, data) VALUES ($1, $2) ON CONFLICT (version) DO NOTHING',
+          [fresh.version, JSON.stringify(fresh)],
         );
-        if (done.rows[0]) return { entry: auditEntrySchema.parse(done.rows[0].entry), duplicate: true, dataset: fresh };
-      }
-      const view = fresh.version === this.view.version ? this.view : createDatasetView(fresh);
-      const draft = structuredClone(fresh);
-      const ids = [...new Set(request.mutate(draft, view))];
-      draft.version = fresh.version + 1;
-      draft.updatedAt = this.clock().toISOString();
-      const parsed = datasetSchema.safeParse(draft);
-      if (!parsed.success) throw new EditInvalidError(parsed.error.issues, draft);
-      const entry: AuditEntry = {
-        ...auditEntryFor(request, fresh, parsed.data, ids, this.clock()),
-        status: 'committed',
-      };
-      await client.query(
-        'INSERT INTO dataset_versions (version, data) VALUES ($1, $2) ON CONFLICT (version) DO NOTHING',
-        [fresh.version, JSON.stringify(fresh)],
-      );
-      await client.query('DELETE FROM dataset_versions WHERE version <= $1', [fresh.version - KEEP_VERSIONS]);
-      await client.query('INSERT INTO audit_log (id, status, change_id, entry, at) VALUES ($1, $2, $3, $4, $5)', [
-        entry.id,
-        entry.status,
-        entry.changeId ?? null,
-        JSON.stringify(entry),
-        entry.at,
-      ]);
-      await client.query('UPDATE dataset_head SET version = $1, data = $2, updated_at = now() WHERE id = 1', [
-        parsed.data.version,
-        JSON.stringify(parsed.data),
-      ]);
-      await client.query('SELECT pg_notify($1, $2)', [CHANNEL, String(parsed.data.version)]);
-      return { entry, duplicate: false, dataset: parsed.data };
-    });
+        await client.query('DELETE FROM dataset_versions WHERE version <= $1', [fresh.version - KEEP_VERSIONS]);
+        await client.query('INSERT INTO audit_log (id, status, change_id, entry, at) VALUES ($1, $2, $3, $4, $5)', [
+          entry.id,
+          entry.status,
+          entry.changeId ?? null,
+          JSON.stringify(entry),
+          entry.at,
+        ]);
+        await client.query(
+          'UPDATE dataset_head SET version = $1, data = $2, validated_schema = $3, updated_at = now() WHERE id = 1',
+          [parsed.data.version, JSON.stringify(parsed.data), SCHEMA_FINGERPRINT],
+        );
+        await client.query('SELECT pg_notify($1, $2)', [CHANNEL, String(parsed.data.version)]);
+        return { entry, duplicate: false, dataset: parsed.data };
+      },
+      { closeAfter: true },
+    );
     if (outcome.dataset.version !== this.view.version) this.view = createDatasetView(outcome.dataset);
     return { entry: outcome.entry, duplicate: outcome.duplicate };
   }

@@ -16,7 +16,7 @@ import type { Dataset } from './schema.js';
  */
 
 /** The schema module's own source (TypeScript under tsx, JavaScript if compiled): any change to the rules changes it. */
-const SCHEMA_FINGERPRINT = createHash('sha256')
+export const SCHEMA_FINGERPRINT = createHash('sha256')
   .update(readFileSync(new URL(`./schema${extname(fileURLToPath(import.meta.url))}`, import.meta.url)))
   .digest('hex');
 

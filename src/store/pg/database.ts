@@ -57,8 +57,14 @@ export class Database {
     }
   }
 
-  /** Runs `work` in one transaction on one connection; rolls back if it throws. */
-  async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` in one transaction on one connection; rolls back if it throws. `closeAfter` drops the connection
+   * afterwards (see `once`).
+   */
+  async transaction<T>(
+    work: (client: pg.PoolClient) => Promise<T>,
+    options: { closeAfter?: boolean } = {},
+  ): Promise<T> {
     let client: pg.PoolClient;
     try {
       client = await this.pool.connect();
@@ -74,7 +80,27 @@ export class Database {
       await client.query('ROLLBACK').catch(() => undefined);
       throw this.translate(error);
     } finally {
-      client.release();
+      client.release(options.closeAfter === true);
+    }
+  }
+
+  /**
+   * Runs `work` on a connection that is closed afterwards: the driver keeps a buffer as large as the largest
+   * message a connection received, and a 65 MB dataset row should not stay resident in an idle pool.
+   */
+  async once<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    let client: pg.PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (error) {
+      throw this.translate(error);
+    }
+    try {
+      return await work(client);
+    } catch (error) {
+      throw this.translate(error);
+    } finally {
+      client.release(true);
     }
   }
 
