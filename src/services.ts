@@ -17,6 +17,7 @@ import { messages } from './i18n/messages.js';
 import { BriefEngine, DEFAULT_LIMITS } from './llm/engine.js';
 import { createOpenAiBriefer } from './llm/openai-briefer.js';
 import { renderSummaryBlocks } from './llm/render.js';
+import { MemoryUsageMeter, PgUsageMeter } from './llm/usage.js';
 import type { Logger } from './logger.js';
 import { Database, DatabaseUnavailableError, isUnavailable, redactUrl } from './store/pg/database.js';
 import { migrate } from './store/pg/migrate.js';
@@ -29,7 +30,7 @@ import { backgroundClientOptions } from './transport/slack-client.js';
  * benchmarks build exactly what the bot builds.
  */
 
-function briefEngine(config: Config, logger: Logger): BriefEngine {
+function briefEngine(config: Config, logger: Logger, database: Database | undefined): BriefEngine {
   const llm = config.llm;
   const briefer = llm
     ? createOpenAiBriefer({
@@ -40,11 +41,13 @@ function briefEngine(config: Config, logger: Logger): BriefEngine {
         maxTokens: llm.maxTokens,
       })
     : null;
-  return new BriefEngine(briefer, logger, {
-    ...DEFAULT_LIMITS,
-    perUserPerHour: llm?.perUserPerHour ?? 0,
-    dailyBudget: llm?.dailyBudget ?? 0,
-  });
+  return new BriefEngine(
+    briefer,
+    logger,
+    { ...DEFAULT_LIMITS, perUserPerHour: llm?.perUserPerHour ?? 0, dailyBudget: llm?.dailyBudget ?? 0 },
+    () => new Date(),
+    database ? new PgUsageMeter(database) : new MemoryUsageMeter(),
+  );
 }
 
 /** The digest's summary paragraph through the same grounded engine as /ai-brief. */
@@ -129,7 +132,7 @@ export async function openServices(config: Config, logger: Logger): Promise<Comm
       () => new Date(),
       database ? new PgPendingEdits(database, () => new Date()) : undefined,
     ),
-    brief: briefEngine(config, logger),
+    brief: briefEngine(config, logger, database),
     replies: new ReplyCache(),
     charter: new Charter(config.chartFonts.length > 0 ? config.chartFonts : defaultChartFonts(), logger),
   };

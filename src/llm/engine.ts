@@ -6,6 +6,7 @@ import type { DatasetView } from '../store/dataset-view.js';
 import type { Figure } from '../store/schema.js';
 import type { Briefer } from './openai-briefer.js';
 import { type RenderedText, renderSentences } from './render.js';
+import { MemoryUsageMeter, type UsageMeter } from './usage.js';
 import { verifyAnswer } from './verifier.js';
 
 /**
@@ -37,14 +38,14 @@ export interface AskInput {
 
 export class BriefEngine {
   private readonly cache = new Map<string, { at: number; result: EngineResult & { kind: 'brief' } }>();
-  private readonly calls = new Map<string, number[]>();
-  private budget = { day: '', used: 0 };
 
   constructor(
     private readonly briefer: Briefer | null,
     private readonly logger: Logger,
     private readonly limits: EngineLimits = DEFAULT_LIMITS,
     private readonly clock: () => Date = () => new Date(),
+    /** Where calls are counted: in memory, or in PostgreSQL when replicas share one budget. */
+    private readonly usage: UsageMeter = new MemoryUsageMeter(),
   ) {}
 
   get enabled(): boolean {
@@ -62,7 +63,7 @@ export class BriefEngine {
     const now = this.clock().getTime();
     const hit = this.cache.get(key);
     if (hit && now - hit.at < this.limits.cacheTtlMs) return { ...hit.result, cached: true };
-    const refused = this.spend(input.userId ?? 'anonymous', now);
+    const refused = await this.usage.spend(input.userId ?? 'anonymous', now, this.limits).catch(() => 'unavailable');
     if (refused) return { kind: 'fallback', reason: refused, ms: 0 };
     const names = new Map(
       input.figures.map((f) => [
@@ -99,18 +100,5 @@ export class BriefEngine {
     this.cache.set(key, { at: now, result });
     if (this.cache.size > 500) this.cache.delete(this.cache.keys().next().value as string);
     return result;
-  }
-
-  /** Counts a model call against the user's hourly limit and the daily budget; a reason if either is spent. */
-  private spend(userId: string, now: number): string | null {
-    const day = new Date(now).toISOString().slice(0, 10);
-    if (this.budget.day !== day) this.budget = { day, used: 0 };
-    if (this.budget.used >= this.limits.dailyBudget) return 'budget';
-    const recent = (this.calls.get(userId) ?? []).filter((t) => now - t < 3600_000);
-    if (recent.length >= this.limits.perUserPerHour) return 'user_limit';
-    recent.push(now);
-    this.calls.set(userId, recent);
-    this.budget.used += 1;
-    return null;
   }
 }
