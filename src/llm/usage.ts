@@ -47,7 +47,7 @@ export class PgUsageMeter implements UsageMeter {
       );
       if (Number(hour.rows[0]?.n ?? 0) >= limits.perUserPerHour) return 'user_limit';
       await client.query('INSERT INTO llm_calls (user_id, at) VALUES ($1, $2)', [userId, at]);
-      await client.query("DELETE FROM llm_calls WHERE at < $1 - interval '2 days'", [dayStart]);
+      await client.query('DELETE FROM llm_calls WHERE at < $1', [new Date(dayStart.getTime() - 2 * 24 * HOUR)]);
       return null;
     });
   }
