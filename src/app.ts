@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, type Receiver } from '@slack/bolt';
-import { ThreadMemory } from './assistant/thread-memory.js';
+import { inMemory, type ThreadStates } from './assistant/thread-memory.js';
 import type { CommandServices } from './commands/execute.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
@@ -29,6 +29,8 @@ export interface SlackAppDeps {
   receiver?: Receiver;
   /** Where delivered event ids are remembered (PostgreSQL when replicas share one). */
   deliveries?: Deliveries;
+  /** Where assistant threads are remembered (PostgreSQL when replicas share one). */
+  threads?: ThreadStates;
 }
 
 function healthRoute(health: () => HealthReport) {
@@ -82,7 +84,7 @@ export function createSlackApp(deps: SlackAppDeps): App {
   });
   registerCommands(app, services, isAdmin);
   registerShareAction(app, services);
-  app.assistant(createAssistant(services, new ThreadMemory()));
+  app.assistant(createAssistant(services, deps.threads ?? inMemory()));
   registerHome(app, services, isAdmin);
   if (services.dataAdmin) {
     const deps = { dataAdmin: services.dataAdmin, defaultLocale: services.defaultLocale, isAdmin, logger };

@@ -6,6 +6,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createSlackApp, type HealthReport } from './app.js';
+import { PgThreadStates } from './assistant/pg-threads.js';
 import { runDataTransfer } from './cli/data-transfer.js';
 import { runCli } from './cli/main.js';
 import type { CommandServices } from './commands/execute.js';
@@ -66,12 +67,14 @@ async function startSlack(
   logger: Logger,
 ): Promise<void> {
   const deliveries = services.database ? new PgDeliveries(services.database) : undefined;
+  const threads = services.database ? new PgThreadStates(services.database) : undefined;
   const app = createSlackApp({
     config,
     services,
     logger,
     health: () => health(config, services),
     ...(deliveries ? { deliveries } : {}),
+    ...(threads ? { threads } : {}),
   });
   await app.init().catch((error: unknown) => {
     throw new SlackUnavailableError(config.slack.apiUrl, slackErrorCode(error));

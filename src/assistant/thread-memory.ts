@@ -43,3 +43,16 @@ export class ThreadMemory {
     return this.threads.size;
   }
 }
+
+/** Thread state wherever it is kept: this process's memory, or PostgreSQL shared by replicas. */
+export interface ThreadStates {
+  get(channelId: string, threadTs: string): Promise<ThreadState | undefined>;
+  update(channelId: string, threadTs: string, change: Partial<ThreadState>): Promise<void>;
+}
+
+export function inMemory(memory: ThreadMemory = new ThreadMemory()): ThreadStates {
+  return {
+    get: async (channelId, threadTs) => memory.get(channelId, threadTs),
+    update: async (channelId, threadTs, change) => memory.update(channelId, threadTs, change),
+  };
+}

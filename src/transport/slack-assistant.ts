@@ -1,5 +1,5 @@
 import { Assistant, type AssistantConfig } from '@slack/bolt';
-import type { ThreadMemory } from '../assistant/thread-memory.js';
+import type { ThreadStates } from '../assistant/thread-memory.js';
 import { answerTurn } from '../assistant/turn.js';
 import type { CommandServices } from '../commands/execute.js';
 import { LOCALES } from '../i18n/locale.js';
@@ -27,15 +27,15 @@ function threadOf(payload: unknown): { channelId: string; threadTs: string; cont
  * Bolt's default context store reads the thread back from Slack on every message and keeps one context for all
  * threads; ours keeps each thread's context in the same memory as its figures.
  */
-function memoryStore(memory: ThreadMemory): ThreadStore {
+function memoryStore(memory: ThreadStates): ThreadStore {
   return {
     get: async (args: StoreArgs) => {
       const { channelId, threadTs } = threadOf(args.payload);
-      return memory.get(channelId, threadTs)?.context ?? {};
+      return (await memory.get(channelId, threadTs))?.context ?? {};
     },
     save: async (args: StoreArgs) => {
       const { channelId, threadTs, context } = threadOf(args.payload);
-      memory.update(channelId, threadTs, { context: context ?? {} });
+      await memory.update(channelId, threadTs, { context: context ?? {} });
     },
   };
 }
@@ -44,14 +44,14 @@ function memoryStore(memory: ThreadMemory): ThreadStore {
  * Slack's AI assistant panel: suggested questions in both languages when a thread opens, a status while the
  * engine works, the answer in the thread, and follow-ups that build on the thread's earlier figures.
  */
-export function createAssistant(services: CommandServices, memory: ThreadMemory): Assistant {
+export function createAssistant(services: CommandServices, memory: ThreadStates): Assistant {
   const { logger, defaultLocale } = services;
   const order = [defaultLocale, ...LOCALES.filter((l) => l !== defaultLocale)];
   return new Assistant({
     threadContextStore: memoryStore(memory),
     threadStarted: async ({ payload, say, setSuggestedPrompts, saveThreadContext }) => {
       const { channelId, threadTs } = threadOf(payload);
-      memory.update(channelId, threadTs, {});
+      await memory.update(channelId, threadTs, {});
       await saveThreadContext();
       await say(order.map((l) => messages(l).assistantGreeting).join('\n'));
       await setSuggestedPrompts({
@@ -63,7 +63,7 @@ export function createAssistant(services: CommandServices, memory: ThreadMemory)
       const message = payload as { text?: string; user?: string; bot_id?: string; subtype?: string };
       if (message.bot_id || message.subtype) return;
       const { channelId, threadTs } = threadOf(payload);
-      const state = memory.get(channelId, threadTs);
+      const state = await memory.get(channelId, threadTs);
       const text = message.text ?? '';
       const locale = state?.locale ?? defaultLocale;
       // Cosmetic calls: a missing scope or a Slack hiccup must not cost the user the answer.
@@ -84,7 +84,7 @@ export function createAssistant(services: CommandServices, memory: ThreadMemory)
         },
         services,
       );
-      memory.update(channelId, threadTs, { figureIds: turn.figureIds, locale: turn.locale });
+      await memory.update(channelId, threadTs, { figureIds: turn.figureIds, locale: turn.locale });
       for (const m of turn.reply.messages) await say({ text: m.text, blocks: m.blocks });
     },
   });

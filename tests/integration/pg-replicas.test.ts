@@ -128,6 +128,53 @@ describePg('replicas on one PostgreSQL', () => {
     }
   });
 
+  it('a follow-up in an assistant thread builds on its earlier figures whichever replica answers it', async () => {
+    const db = await databases.get('threads');
+    const secret = 'abcabcabcabcabcabcabcabcabcabc12';
+    const replicas = await Promise.all([0, 1].map(() => startReplica(db, secret)));
+    const message = (id: string, text: string, ts: string) =>
+      JSON.stringify({
+        token: 'x',
+        team_id: 'T0TEST',
+        api_app_id: 'A0APP',
+        type: 'event_callback',
+        event_id: id,
+        event_time: 1,
+        event: {
+          type: 'message',
+          user: 'U0ALICE',
+          text,
+          ts,
+          thread_ts: '1800000199.000100',
+          channel: 'D0THREAD',
+          channel_type: 'im',
+          event_ts: ts,
+        },
+      });
+    const inThread = () => slack.messages.filter((m) => m.channel === 'D0THREAD');
+    try {
+      await postSigned({
+        url: replicas[0]?.url ?? '',
+        secret,
+        body: message('Ev0T1', '한국의 AI 인재 유출은 얼마나 심각한가?', '1800000200.000100'),
+        contentType: 'application/json',
+      });
+      expect(await eventually(() => inThread().length === 1, 10_000)).toBe(true);
+      await postSigned({
+        url: replicas[1]?.url ?? '',
+        secret,
+        body: message('Ev0T2', '독일은?', '1800000201.000100'),
+        contentType: 'application/json',
+      });
+      expect(await eventually(() => inThread().length === 2, 10_000)).toBe(true);
+      const followUp = JSON.stringify(inThread()[1]?.blocks);
+      expect(followUp).toContain('독일');
+      expect(followUp).not.toContain('답할 수치가 데이터셋에 없습니다');
+    } finally {
+      for (const r of replicas) r.stop();
+    }
+  });
+
   it('a replica killed while posting leaves the slot claimed: another run posts nothing twice', async () => {
     const db = await databases.get('killed');
     slack.calls.length = 0;
