@@ -175,24 +175,63 @@ describePg('replicas on one PostgreSQL', () => {
     }
   });
 
-  it('a replica killed while posting leaves the slot claimed: another run posts nothing twice', async () => {
+  it('a replica killed while posting: nothing twice during the lease, then each slot delivered exactly once', async () => {
     const db = await databases.get('killed');
     slack.calls.length = 0;
-    await new PgSubscriptionStore(db).change('C0DDD', () => subscription('C0DDD'));
-    // Slack takes its time to answer; the process is killed before it records anything.
-    slack.on('chat.postMessage', () => ({ json: { ok: true, ts: '1.1' }, delayMs: 60_000 }));
+    slack.messages.length = 0;
+    const subs = new PgSubscriptionStore(db);
+    for (const id of ['C0REACHED', 'C0LOST']) await subs.change(id, () => subscription(id));
+    // Slack takes its time to answer; the process is killed before it records anything. One post reached Slack
+    // before the kill, the other never did.
+    slack.on('chat.postMessage', (call) => {
+      if (call.body.channel === 'C0REACHED') slack.store(call);
+      return { json: { ok: true, ts: '1.1' }, delayMs: 60_000 };
+    });
     const child = spawn('npm', ['run', '--silent', 'cli', '--', 'digest', 'run', '--at', AT], {
       cwd: ROOT,
       env: env(db),
       stdio: 'ignore',
       detached: true,
     });
-    expect(await eventually(() => slack.calls.some((c) => c.method === 'chat.postMessage'), 15_000)).toBe(true);
+    const attempted = () =>
+      new Set(slack.calls.filter((c) => c.method === 'chat.postMessage').map((c) => c.body.channel));
+    expect(await eventually(() => attempted().size === 2, 15_000)).toBe(true);
     process.kill(-(child.pid ?? 0), 'SIGKILL');
     await once(child, 'exit');
-    const again = await runNpm(['run', '--silent', 'cli', '--', 'digest', 'run', '--at', AT], { env: env(db) });
-    expect(again.stdout, again.stdout + again.stderr).toContain('in_progress');
-    const { rows } = await db.query<{ entry: { state: string; attempts: number } }>('SELECT entry FROM digest_ledger');
-    expect(rows.map((r) => r.entry)).toEqual([expect.objectContaining({ state: 'claimed', attempts: 1 })]);
+    slack.on('chat.postMessage', (call) => {
+      const stored = slack.store(call);
+      return { json: { ok: true, channel: stored.channel, ts: stored.ts } };
+    });
+    const during = await runNpm(['run', '--silent', 'cli', '--', 'digest', 'run', '--at', AT], { env: env(db) });
+    expect(during.stdout.match(/in_progress/g), during.stdout + during.stderr).toHaveLength(2);
+    const entries = async () =>
+      (
+        await db.query<{ entry: { channelId: string; state: string; attempts: number } }>(
+          'SELECT entry FROM digest_ledger',
+        )
+      ).rows.map((r) => r.entry);
+    expect(await entries()).toEqual([
+      expect.objectContaining({ state: 'claimed', attempts: 1 }),
+      expect.objectContaining({ state: 'claimed', attempts: 1 }),
+    ]);
+    // The ten-minute lease lapses (the claim is moved back in time rather than waiting it out).
+    await db.query(`UPDATE digest_ledger SET entry = jsonb_set(entry, '{claimedAt}', to_jsonb($1::text))`, [
+      new Date(Date.now() - 11 * 60_000).toISOString(),
+    ]);
+    const after = await Promise.all(
+      [0, 1].map(() => runNpm(['run', '--silent', 'cli', '--', 'digest', 'run', '--at', AT], { env: env(db) })),
+    );
+    const lines = after.flatMap((r) => r.stdout.trim().split('\n'));
+    expect(
+      lines.filter((l) => /^posted C0REACHED .*reconciled/.test(l)),
+      lines.join('\n'),
+    ).toHaveLength(1);
+    expect(
+      lines.filter((l) => /^posted C0LOST /.test(l)),
+      lines.join('\n'),
+    ).toHaveLength(1);
+    expect(slack.posts('C0REACHED')).toHaveLength(1);
+    expect(slack.posts('C0LOST')).toHaveLength(1);
+    expect((await entries()).map((e) => e.state)).toEqual(['posted', 'posted']);
   });
 });
