@@ -6,7 +6,7 @@ import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import { adminResolver } from './transport/admins.js';
 import { boltLogger } from './transport/bolt-logger.js';
-import { type Deliveries, deliveryId, MemoryDeliveries } from './transport/deliveries.js';
+import { type Deliveries, deliveryId, isFirstDelivery, MemoryDeliveries } from './transport/deliveries.js';
 import { createAssistant } from './transport/slack-assistant.js';
 import { requestPathClientOptions } from './transport/slack-client.js';
 import { registerCommands, registerShareAction } from './transport/slack-commands.js';
@@ -67,11 +67,14 @@ export function createSlackApp(deps: SlackAppDeps): App {
     ...transportOptions(config, deps),
   });
   const deliveries = deps.deliveries ?? new MemoryDeliveries();
-  // Before any listener: a retried event that this or another replica already handled goes no further.
-  app.use(async ({ body, next, logger: log }) => {
+  // Before any listener: a retried event or replayed press that this or another replica already handled goes no
+  // further (acknowledged, so Slack shows nothing rather than an error).
+  app.use(async (args) => {
+    const { body, next, logger: log } = args;
     const id = deliveryId(body);
-    if (id && !(await deliveries.first(id).catch(() => true))) {
+    if (id && !(await isFirstDelivery(deliveries, id))) {
       log.debug(`duplicate delivery ${id} dropped`);
+      await (args as { ack?: () => Promise<void> }).ack?.();
       return;
     }
     await next();

@@ -34,6 +34,13 @@ export async function postSigned({
   });
 }
 
+let triggers = 0;
+/** A trigger_id as Slack mints one per command, press or submission: unique, so a repeat is a new request. */
+export function triggerId(): string {
+  triggers += 1;
+  return `${triggers}.${process.pid}.${Date.now().toString(36)}`;
+}
+
 export function slashCommandBody(
   command: string,
   text: string,
@@ -53,7 +60,7 @@ export function slashCommandBody(
     api_app_id: 'A0APP',
     is_enterprise_install: 'false',
     response_url: responseUrl,
-    trigger_id: '123.456.abc',
+    trigger_id: triggerId(),
     ...extra,
   }).toString();
 }
@@ -65,7 +72,7 @@ export function blockActionBody(value: string, responseUrl: string): string {
     api_app_id: 'A0APP',
     token: 'deprecated-verification-token',
     container: { type: 'message', message_ts: '1700000000.000100', channel_id: 'C0POLICY', is_ephemeral: true },
-    trigger_id: '123.456.def',
+    trigger_id: triggerId(),
     team: { id: 'T0TEST', domain: 'policy' },
     channel: { id: 'C0POLICY', name: 'ai-policy' },
     response_url: responseUrl,
@@ -101,7 +108,7 @@ export function buttonBody(actionId: string, value: string, responseUrl: string,
     api_app_id: 'A0APP',
     token: 'deprecated-verification-token',
     container: { type: 'message', message_ts: '1700000000.000100', channel_id: 'C0POLICY', is_ephemeral: true },
-    trigger_id: '123.456.ghi',
+    trigger_id: triggerId(),
     team: { id: 'T0TEST', domain: 'policy' },
     channel: { id: 'C0POLICY', name: 'ai-policy' },
     response_url: responseUrl,
@@ -130,7 +137,7 @@ export function viewSubmissionBody(values: Record<string, string>, channelId = '
     user: { id: userId, username: 'someone', team_id: 'T0TEST' },
     api_app_id: 'A0APP',
     token: 'deprecated-verification-token',
-    trigger_id: '123.456.jkl',
+    trigger_id: triggerId(),
     view: {
       id: 'V0VIEW',
       team_id: 'T0TEST',

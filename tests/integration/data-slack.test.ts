@@ -7,7 +7,14 @@ import { createSlackApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { figuresToCsv } from '../../src/data-admin/csv.js';
 import { dataHarness } from '../helpers/data-harness.js';
-import { buttonBody, eventually, postSigned, slashCommandBody, viewSubmissionBody } from '../helpers/slack-http.js';
+import {
+  buttonBody,
+  eventually,
+  postSigned,
+  slashCommandBody,
+  triggerId,
+  viewSubmissionBody,
+} from '../helpers/slack-http.js';
 
 /** /ai-data through the real HTTP receiver: Confirm buttons, the add modal, file upload and import. */
 
@@ -61,8 +68,12 @@ function capture(id: string, times = 1) {
   return { bodies, scope, url: `${HOOKS}/commands/T0TEST/${id}/x` };
 }
 
-const command = (text: string, responseUrl: string, user = 'U0ALICE') =>
-  postSigned({ url: base, secret: SECRET, body: slashCommandBody('/ai-data', text, responseUrl, { user_id: user }) });
+const command = (text: string, responseUrl: string, user = 'U0ALICE', trigger = triggerId()) =>
+  postSigned({
+    url: base,
+    secret: SECRET,
+    body: slashCommandBody('/ai-data', text, responseUrl, { user_id: user, trigger_id: trigger }),
+  });
 
 function changeIdOf(body: Record<string, unknown> | undefined): string {
   const blocks = (body?.blocks ?? []) as { type: string; elements?: { action_id?: string; value?: string }[] }[];
@@ -110,10 +121,10 @@ describe('/ai-data in Slack', () => {
       .reply(200, { ok: true });
     const reply = capture('3004');
     const started = Date.now();
-    await command('add', reply.url);
+    await command('add', reply.url, 'U0ALICE', '77.88.add');
     expect(await eventually(() => open.isDone())).toBe(true);
     expect(Date.now() - started).toBeLessThan(3000);
-    expect(opened?.trigger_id).toBe('123.456.abc');
+    expect(opened?.trigger_id).toBe('77.88.add');
 
     const bad = await postSigned({
       url: base,

@@ -182,6 +182,27 @@ describe('Share to channel', () => {
     expect(bodies[0]).toMatchObject({ replace_original: true, text: '채널에 공유했습니다.' });
   });
 
+  it('handles a replayed press (same trigger_id) once, and a second real press again', async () => {
+    const posted: unknown[] = [];
+    nock(API)
+      .post('/api/chat.postMessage', (body) => {
+        posted.push(body);
+        return true;
+      })
+      .times(3)
+      .reply(200, { ok: true, channel: 'C0POLICY', ts: '1700000002.000400' });
+    expectResponses('2010', 3);
+    const press = blockActionBody(share, responseUrl('2010'));
+    const send = (body: string) => postSigned({ url: `${base}/slack/events`, secret: SECRET, body });
+    const [first, replay] = await Promise.all([send(press), send(press)]);
+    expect([first.status, replay.status]).toEqual([200, 200]);
+    expect(await eventually(() => posted.length === 1)).toBe(true);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(posted).toHaveLength(1);
+    await send(blockActionBody(share, responseUrl('2010')));
+    expect(await eventually(() => posted.length === 2)).toBe(true);
+  });
+
   it('tells the user to invite the bot when Slack answers not_in_channel', async () => {
     nock(API).post('/api/chat.postMessage').reply(200, { ok: false, error: 'not_in_channel' });
     const { bodies, scope } = expectResponses('2002');

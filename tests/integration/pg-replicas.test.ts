@@ -11,7 +11,7 @@ import { subscription } from '../helpers/digest-harness.js';
 import { FakeSlack } from '../helpers/fake-slack.js';
 import { describePg, TestDatabases } from '../helpers/pg.js';
 import { DATASET_PATH } from '../helpers/services.js';
-import { eventually, postSigned } from '../helpers/slack-http.js';
+import { buttonBody, eventually, postSigned, slashCommandBody } from '../helpers/slack-http.js';
 import { cleanEnv, ROOT, runNpm } from '../helpers/spawn.js';
 
 /** Several real processes, each with its own DATA_DIR as on separate hosts, sharing one PostgreSQL. */
@@ -37,7 +37,11 @@ function env(db: Database, extra: Record<string, string> = {}) {
   });
 }
 
-async function startReplica(db: Database, secret: string): Promise<{ url: string; stop: () => void }> {
+async function startReplica(
+  db: Database,
+  secret: string,
+  extra: Record<string, string> = {},
+): Promise<{ url: string; stop: () => void }> {
   const server = createServer().listen(0, '127.0.0.1');
   await once(server, 'listening');
   const port = (server.address() as { port: number }).port;
@@ -45,7 +49,7 @@ async function startReplica(db: Database, secret: string): Promise<{ url: string
   let output = '';
   const child = spawn('npm', ['start', '--silent'], {
     cwd: ROOT,
-    env: env(db, { SLACK_SIGNING_SECRET: secret, PORT: String(port), SCHEDULER: 'off' }),
+    env: env(db, { SLACK_SIGNING_SECRET: secret, PORT: String(port), SCHEDULER: 'off', ...extra }),
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -125,6 +129,72 @@ describePg('replicas on one PostgreSQL', () => {
       expect(slack.messages.filter((m) => m.channel === 'D0REPLICA')).toHaveLength(1);
     } finally {
       for (const r of replicas) r.stop();
+    }
+  });
+
+  it('a Confirm press replayed to another replica applies once; the other replica’s App Home shows it within a second', async () => {
+    const db = await databases.get('confirm');
+    const secret = 'abcabcabcabcabcabcabcabcabcabc12';
+    const [a, b] = await Promise.all([0, 1].map(() => startReplica(db, secret, { ADMIN_USER_IDS: 'U0ALICE' })));
+    const responses = (id: string) => slack.responses.filter((r) => r.id === id);
+    const publishedHome = () => slack.calls.filter((c) => c.method === 'views.publish').map((c) => String(c.body.view));
+    try {
+      if (!a || !b) throw new Error('replicas did not start');
+      await postSigned({
+        url: a.url,
+        secret,
+        body: slashCommandBody('/ai-data', 'set ceti25_ai_KR value=15.7', `${slack.url}/response/preview`),
+      });
+      expect(await eventually(() => responses('preview').length === 1, 10_000)).toBe(true);
+      const blocks = (responses('preview')[0]?.body.blocks ?? []) as {
+        elements?: { action_id?: string; value?: string }[];
+      }[];
+      const changeId = blocks.flatMap((x) => x.elements ?? []).find((e) => e.action_id === 'data_confirm')?.value ?? '';
+      expect(changeId).not.toBe('');
+
+      // A proxy in front of the replicas delivers the same press to both.
+      const press = buttonBody('data_confirm', changeId, `${slack.url}/response/confirm`);
+      const acks = await Promise.all([a.url, b.url].map((url) => postSigned({ url, secret, body: press })));
+      expect(acks.map((r) => r.status)).toEqual([200, 200]);
+      expect(await eventually(() => responses('confirm').length > 0, 10_000)).toBe(true);
+      const applied = Date.now();
+      const { rows } = await db.query<{ n: string }>(
+        "SELECT count(*) AS n FROM audit_log WHERE change_id = $1 AND status = 'committed'",
+        [changeId],
+      );
+      expect(Number(rows[0]?.n)).toBe(1);
+
+      // Replica B, which did not apply the edit, shows it on the App Home as soon as it is asked.
+      let shown = 0;
+      for (let i = 0; i < 40 && shown === 0; i += 1) {
+        const before = publishedHome().length;
+        await postSigned({
+          url: b.url,
+          secret,
+          body: JSON.stringify({
+            token: 'x',
+            team_id: 'T0TEST',
+            api_app_id: 'A0APP',
+            type: 'event_callback',
+            event_id: `Ev0HOME${i}`,
+            event_time: 1,
+            event: { type: 'app_home_opened', user: 'U0ALICE', channel: 'D0HOME', tab: 'home', event_ts: '1.1' },
+          }),
+          contentType: 'application/json',
+        });
+        await eventually(() => publishedHome().length > before, 3000);
+        if (publishedHome().at(-1)?.includes('15.7')) shown = Date.now();
+        else await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(shown - applied).toBeGreaterThanOrEqual(0);
+      expect(shown - applied).toBeLessThan(1000);
+      expect(publishedHome().at(-1)).toContain('데이터셋 v2');
+      await new Promise((r) => setTimeout(r, 500));
+      expect(responses('confirm')).toHaveLength(1);
+      expect(JSON.stringify(responses('confirm')[0]?.body)).toContain('적용했습니다(데이터셋 v2)');
+    } finally {
+      a?.stop();
+      b?.stop();
     }
   });
 
