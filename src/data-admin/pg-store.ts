@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { Mutex } from '../lib/mutex.js';
 import type { Logger } from '../logger.js';
 import { SCHEMA_FINGERPRINT } from '../store/dataset-file.js';
 import { validateDataset, validateDatasetChecked } from '../store/dataset-store.js';
@@ -36,6 +37,7 @@ const POLL_MS = 5_000;
 export class PgDatasetStore implements EditableStore {
   private view: DatasetView;
   private stopWatching: (() => void) | null = null;
+  private readonly editing = new Mutex();
 
   readonly audit = {
     entries: async (): Promise<AuditEntry[]> => {
@@ -100,6 +102,12 @@ export class PgDatasetStore implements EditableStore {
   }
 
   async edit(request: EditRequest): Promise<EditResult> {
+    // Edits take the head row's lock one at a time anyway; queueing them here holds one pooled connection instead
+    // of one per waiting edit, so a burst of edits cannot starve the pool (or time out waiting for it).
+    return this.editing.run(() => this.editNow(request));
+  }
+
+  private async editNow(request: EditRequest): Promise<EditResult> {
     const outcome = await this.db.transaction(
       async (client) => {
         const { rows } = await client.query<{ data: string }>('SELECT data FROM dataset_head WHERE id = 1 FOR UPDATE');
