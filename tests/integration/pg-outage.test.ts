@@ -11,7 +11,8 @@ import { eventually, postSigned, slashCommandBody } from '../helpers/slack-http.
 import { cleanEnv, ROOT, runNpm } from '../helpers/spawn.js';
 import { TcpProxy } from '../helpers/tcp-proxy.js';
 
-/** PostgreSQL going away and coming back (a proxy cut in front of it), under the real bot and CLI processes. */
+/** The network to PostgreSQL cut and restored (a proxy in front of it), under the real bot and CLI processes. A real
+ * server restart is in pg-restart.test.ts. */
 
 const SECRET = 'abcabcabcabcabcabcabcabcabcabc12';
 const databases = new TestDatabases();
@@ -40,7 +41,7 @@ const cli = (text: string) =>
     env: cleanEnv({ DATA_DIR: dataDir(), DATABASE_URL: url, ADMIN_USER_IDS: 'U0ADMIN' }),
   });
 
-describePg('PostgreSQL restarted mid-run', () => {
+describePg('PostgreSQL unreachable mid-run (the network to it cut)', () => {
   beforeAll(async () => {
     const db = await databases.get('outage');
     const direct = new URL(db.url);
