@@ -1,8 +1,9 @@
-import { cpSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { join } from 'node:path';
 import { WebClient } from '@slack/web-api';
 import { SlackDigestPoster } from '../src/digests/delivery.js';
+import { PgSubscriptionStore } from '../src/digests/pg-state.js';
 import type { Subscription } from '../src/digests/schema.js';
 import { createDigestService } from '../src/digests/service.js';
 import { createLogger } from '../src/logger.js';
@@ -12,7 +13,7 @@ import { migrate } from '../src/store/pg/migrate.js';
 import { backgroundClientOptions } from '../src/transport/slack-client.js';
 import { ROOT } from './child.js';
 import { createDatabase } from './pg.js';
-import { startSlack } from './processes.js';
+import { dataDirCopy, startSlack } from './processes.js';
 import { ratio, round } from './stats.js';
 
 /**
@@ -57,53 +58,96 @@ function subscription(channelId: string): Subscription {
   };
 }
 
+type Counts = { posted: number; skipped: number; failed: number };
+
+type Go = () => Promise<Counts[]>;
+
+/** One runner in this process, on files, subscribed and ready to run the slot. */
+async function prepareInProcess(dataDir: string, slackUrl: string, ids: string[]): Promise<Go> {
+  const logger = createLogger({ level: 'error', secrets: [] });
+  const service = createDigestService({
+    dataDir,
+    store: await openDatasetStore(join(dataDir, 'dataset.json')),
+    poster: new SlackDigestPoster(new WebClient('xoxb-bench-digest', backgroundClientOptions(`${slackUrl}/api/`))),
+    adminUserIds: [],
+    focusCountry: 'KR',
+    defaults: { timezone: 'Asia/Seoul', locale: 'ko' },
+    logger,
+    clock: () => SLOT,
+  });
+  await Promise.all(ids.map((id) => service.subscriptions.change(id, () => subscription(id))));
+  return async () => {
+    const report = await service.runner.runDue(SLOT);
+    return [{ posted: report.posted.length, skipped: report.skipped.length, failed: report.failed.length }];
+  };
+}
+
+/** A replica process, open and waiting for the word to run the slot. */
+async function startReplica(dataDir: string, url: string, slackUrl: string) {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'bench/b3-replica.ts', dataDir, url, slackUrl, SLOT.toISOString()],
+    { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] },
+  );
+  let out = '';
+  child.stdout.on('data', (d) => {
+    out += String(d);
+  });
+  const exited = once(child, 'exit');
+  while (!out.includes('READY')) {
+    if (child.exitCode !== null) throw new Error(`B3 replica exited ${child.exitCode}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return {
+    run: async (): Promise<Counts> => {
+      child.stdin.write('go\n');
+      await exited;
+      return JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as Counts;
+    },
+  };
+}
+
+/** Several replica processes on one PostgreSQL database, started and waiting to be told to run at the same moment. */
+async function prepareReplicas(replicas: number, url: string, slackUrl: string, ids: string[]): Promise<Go> {
+  const logger = createLogger({ level: 'error', secrets: [url] });
+  await migrate(url);
+  const database = new Database(url, logger);
+  try {
+    const subscriptions = new PgSubscriptionStore(database);
+    await Promise.all(ids.map((id) => subscriptions.change(id, () => subscription(id))));
+  } finally {
+    await database.close();
+  }
+  const ready = await Promise.all(Array.from({ length: replicas }, () => startReplica(dataDirCopy(), url, slackUrl)));
+  return () => Promise.all(ready.map((r) => r.run()));
+}
+
 export async function runB3(options: {
   channels: number;
   rateLimitShare: number;
-  /** PostgreSQL server where a database may be created; with it, `replicas` runners share one database. */
+  /** PostgreSQL server where a database may be created; with it, `replicas` processes share one database. */
   databaseAdminUrl?: string;
   replicas?: number;
 }): Promise<B3Result> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'apb-b3-'));
-  cpSync(join(ROOT, 'data', 'dataset.json'), join(dataDir, 'dataset.json'));
   const slack = await startSlack({
     channelGapMs: GAP_MS,
     rateLimitShare: options.rateLimitShare,
     retryAfterSeconds: RETRY_AFTER_S,
   });
   const pgDb = options.databaseAdminUrl ? await createDatabase(options.databaseAdminUrl) : null;
-  const databases: Database[] = [];
   try {
-    const logger = createLogger({ level: 'error', secrets: [] });
-    if (pgDb) await migrate(pgDb.url);
     const replicas = pgDb ? (options.replicas ?? 3) : 1;
-    const store = await openDatasetStore(join(dataDir, 'dataset.json'));
-    const services = Array.from({ length: replicas }, () => {
-      const database = pgDb ? new Database(pgDb.url, logger) : undefined;
-      if (database) databases.push(database);
-      return createDigestService({
-        dataDir,
-        store,
-        poster: new SlackDigestPoster(new WebClient('xoxb-bench-digest', backgroundClientOptions(`${slack.url}/api/`))),
-        adminUserIds: [],
-        focusCountry: 'KR',
-        defaults: { timezone: 'Asia/Seoul', locale: 'ko' },
-        logger,
-        clock: () => SLOT,
-        ...(database ? { database } : {}),
-      });
-    });
-    const service = services[0];
-    if (!service) throw new Error('no replica');
     const ids = Array.from({ length: options.channels }, (_, i) => `C${String(i).padStart(6, '0')}`);
-    await Promise.all(ids.map((id) => service.subscriptions.change(id, () => subscription(id))));
+    const go = pgDb
+      ? await prepareReplicas(replicas, pgDb.url, slack.url, ids)
+      : await prepareInProcess(dataDirCopy(), slack.url, ids);
     const started = performance.now();
-    const reports = await Promise.all(services.map((s) => s.runner.runDue(SLOT)));
+    const reports = await go();
     const wallMs = performance.now() - started;
     const report = {
-      posted: reports.flatMap((r) => r.posted),
-      skipped: reports.flatMap((r) => r.skipped),
-      failed: reports.flatMap((r) => r.failed),
+      posted: sum(reports.map((r) => r.posted)),
+      skipped: sum(reports.map((r) => r.skipped)),
+      failed: sum(reports.map((r) => r.failed)),
     };
     const stats = await slack.stats();
     const perChannel = new Map<string, { top: number; all: number; throttled: number }>();
@@ -135,11 +179,12 @@ export async function runB3(options: {
       threadReplies: stats.posted.filter((p) => p.threadTs).length,
       throttled: stats.throttled.filter((t) => t.injected).length,
       tooSoon: stats.throttled.filter((t) => !t.injected).length,
-      report: { posted: report.posted.length, skipped: report.skipped.length, failed: report.failed.length },
+      report,
     };
   } finally {
     await slack.stop();
-    for (const d of databases) await d.close();
     await pgDb?.drop();
   }
 }
+
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);

@@ -19,6 +19,8 @@ import { createOpenAiBriefer } from './llm/openai-briefer.js';
 import { renderSummaryBlocks } from './llm/render.js';
 import { MemoryUsageMeter, PgUsageMeter } from './llm/usage.js';
 import type { Logger } from './logger.js';
+import { PgPreferenceStore } from './preferences/pg-store.js';
+import { FilePreferenceStore } from './preferences/store.js';
 import { Database, DatabaseUnavailableError, isUnavailable, redactUrl } from './store/pg/database.js';
 import { migrate } from './store/pg/migrate.js';
 import { boltLogger } from './transport/bolt-logger.js';
@@ -134,6 +136,7 @@ export async function openServices(config: Config, logger: Logger): Promise<Comm
     ),
     brief: briefEngine(config, logger, database),
     replies: new ReplyCache(),
+    preferences: database ? new PgPreferenceStore(database) : new FilePreferenceStore(config.dataDir),
     charter: new Charter(config.chartFonts.length > 0 ? config.chartFonts : defaultChartFonts(), logger),
   };
   return { ...base, digests: digestService(config, base, logger, database), ...(database ? { database } : {}) };

@@ -9,8 +9,8 @@ import type { CliIo } from './main.js';
 export const DATA_USAGE = `Usage: npm run --silent cli -- data export --to <dir>
        npm run --silent cli -- data import --from <dir> [--replace]
   Moves a DATA_DIR's whole state (dataset, kept versions, audit, pending previews, subscriptions,
-  digest ledger and snapshots) out of the PostgreSQL in DATABASE_URL, or into it. Import needs an
-  empty database unless --replace is given.
+  digest ledger and snapshots, users' preferences) out of the PostgreSQL in DATABASE_URL, or into it.
+  Import needs an empty database unless --replace is given.
 `;
 
 /** `cli data export|import`: exit 0 done, 1 failed, 2 misuse. Runs before the bot's services open a dataset. */

@@ -11,6 +11,7 @@ import { isUserError, type UserError } from '../lib/errors.js';
 import { escapeMrkdwn, unescapeMrkdwn } from '../lib/escape.js';
 import type { BriefEngine } from '../llm/engine.js';
 import type { Logger } from '../logger.js';
+import { type PreferenceStore, replyLocale } from '../preferences/store.js';
 import type { DatasetStore } from '../store/dataset-store.js';
 import type { DatasetView } from '../store/dataset-view.js';
 import { DatabaseUnavailableError } from '../store/pg/database.js';
@@ -47,6 +48,8 @@ export interface CommandServices {
   replies?: ReplyCache;
   /** Draws the charts replies carry (transports that can show images). */
   charter?: Charter;
+  /** Per-user settings: a user's reply language. */
+  preferences?: PreferenceStore;
 }
 
 function userErrorReply(command: Command, error: UserError, locale: Locale): Reply {
@@ -75,7 +78,11 @@ export async function executeCommand(request: CommandRequest, services: CommandS
   const command = findCommand(request.command);
   if (!command) return undefined;
   const input = commandTextSchema.parse(request.text ?? '');
-  const locale = input.locale ?? services.defaultLocale;
+  const locale = await replyLocale(
+    input.locale,
+    { id: request.userId, preferences: services.preferences, logger: services.logger },
+    services.defaultLocale,
+  );
   const data = services.store.current();
   const cache = command.pure ? services.replies : undefined;
   const key = cache
@@ -119,6 +126,8 @@ async function runCommand(
       ...(services.dataAdmin ? { dataAdmin: services.dataAdmin } : {}),
       ...(services.brief ? { brief: services.brief } : {}),
       ...(request.surface ? { surface: request.surface } : {}),
+      ...(services.preferences ? { preferences: services.preferences } : {}),
+      defaultLocale: services.defaultLocale,
     };
     const { briefing, canonical, followUp } = await command.execute(limitWords(input, locale), ctx);
     const flag = locale === services.defaultLocale ? '' : ` --${locale}`;

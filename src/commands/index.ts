@@ -4,6 +4,7 @@ import { aiData } from './ai-data.js';
 import { aiDigest } from './ai-digest.js';
 import { createAiHelp } from './ai-help.js';
 import { aiInvest } from './ai-invest.js';
+import { aiLang } from './ai-lang.js';
 import { aiRank } from './ai-rank.js';
 import { aiTimeline } from './ai-timeline.js';
 import { sovereignAi } from './sovereign-ai.js';
@@ -21,6 +22,7 @@ export const commands: readonly Command[] = [
   aiBrief,
   aiDigest,
   aiData,
+  aiLang,
   createAiHelp(() => commands),
 ];
 

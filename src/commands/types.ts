@@ -3,6 +3,7 @@ import type { DataAdmin, Surface } from '../data-admin/service.js';
 import type { DigestService } from '../digests/service.js';
 import type { Locale } from '../i18n/locale.js';
 import type { BriefEngine } from '../llm/engine.js';
+import type { PreferenceStore } from '../preferences/store.js';
 import type { DatasetView } from '../store/dataset-view.js';
 import type { Localized } from '../store/schema.js';
 import type { CommandInput } from './input.js';
@@ -10,7 +11,7 @@ import type { CommandInput } from './input.js';
 /** What a command may know about the request; nothing here touches Slack. */
 export interface CommandContext {
   data: DatasetView;
-  /** The reply language: the text's flag, else the configured default. */
+  /** The reply language: the text's flag, else the user's own choice, else the configured default. */
   locale: Locale;
   /** ISO code of the country briefings centre on (FOCUS_COUNTRY). */
   focusCountry: string;
@@ -29,6 +30,10 @@ export interface CommandContext {
   surface?: Surface;
   /** The grounded LLM briefing engine (off without an LLM key). */
   brief?: BriefEngine;
+  /** Per-user settings (the reply language), when the bot has somewhere to keep them. */
+  preferences?: PreferenceStore;
+  /** The workspace's language (DEFAULT_LOCALE), which a user's own choice overrides. */
+  defaultLocale?: Locale;
 }
 
 /** One slash command: its description, and a parser and runner that know nothing about transports. */

@@ -6,6 +6,8 @@ import {
   type SubscriptionsFile,
   subscriptionsFileSchema,
 } from '../digests/schema.js';
+import { PgPreferenceStore } from '../preferences/pg-store.js';
+import { preferencesFileSchema } from '../preferences/store.js';
 import { writeFileAtomic } from '../store/atomic-write.js';
 import { validateDataset } from '../store/dataset-store.js';
 import type { Database } from '../store/pg/database.js';
@@ -15,7 +17,8 @@ import { pendingRecordSchema } from './pending.js';
 
 /**
  * `cli data export` and `cli data import`: a DATA_DIR's whole state (dataset, kept versions, audit, pending
- * previews, subscriptions, digest ledger and snapshots) into PostgreSQL and back, in the files' own formats.
+ * previews, subscriptions, digest ledger and snapshots, users' preferences) into PostgreSQL and back, in the
+ * files' own formats.
  */
 
 export interface TransferCounts {
@@ -26,6 +29,7 @@ export interface TransferCounts {
   subscriptions: number;
   ledger: number;
   snapshots: number;
+  preferences: number;
 }
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
@@ -81,6 +85,8 @@ export async function exportToDir(db: Database, dir: string): Promise<TransferCo
   await writeFileAtomic(join(dir, 'digest-ledger.json'), json(ledger));
   const snapshots = (await db.query<{ hash: string; data: string }>('SELECT hash, data FROM digest_snapshots')).rows;
   for (const s of snapshots) await writeFileAtomic(join(dir, 'digest-snapshots', `${s.hash}.json`), s.data);
+  const users = await new PgPreferenceStore(db).all();
+  await writeFileAtomic(join(dir, 'preferences.json'), json(preferencesFileSchema.parse({ schemaVersion: 1, users })));
   return {
     version: dataset.version,
     versions: versions.length,
@@ -89,6 +95,7 @@ export async function exportToDir(db: Database, dir: string): Promise<TransferCo
     subscriptions: subscriptions.subscriptions.length,
     ledger: ledger.entries.length,
     snapshots: snapshots.length,
+    preferences: Object.keys(users).length,
   };
 }
 
@@ -123,6 +130,9 @@ export async function importFromDir(
       data: await readFile(join(dir, 'digest-snapshots', n), 'utf8'),
     })),
   );
+  const preferences = preferencesFileSchema.parse(
+    (await readJson(join(dir, 'preferences.json'))) ?? { schemaVersion: 1, users: {} },
+  );
   await db.transaction(async (client) => {
     const held = await client.query('SELECT 1 FROM dataset_head');
     if (held.rowCount && !options.replace) throw new Error('the database already holds a dataset (use --replace)');
@@ -134,6 +144,7 @@ export async function importFromDir(
       'subscriptions',
       'digest_ledger',
       'digest_snapshots',
+      'user_preferences',
     ]) {
       await client.query(`DELETE FROM ${table}`);
     }
@@ -178,6 +189,11 @@ export async function importFromDir(
     }
     for (const s of snapshots)
       await client.query('INSERT INTO digest_snapshots (hash, data) VALUES ($1, $2)', [s.hash, s.data]);
+    for (const [userId, prefs] of Object.entries(preferences.users))
+      await client.query('INSERT INTO user_preferences (user_id, data) VALUES ($1, $2)', [
+        userId,
+        JSON.stringify(prefs),
+      ]);
   });
   return {
     version: dataset.version,
@@ -187,5 +203,6 @@ export async function importFromDir(
     subscriptions: subs.subscriptions.length,
     ledger: ledger.entries.length,
     snapshots: snapshots.length,
+    preferences: Object.keys(preferences.users).length,
   };
 }

@@ -3,6 +3,7 @@ import { briefMessages } from './messages-brief.js';
 import { dataMessages } from './messages-data.js';
 import { digestMessages } from './messages-digest.js';
 import { moreMessages } from './messages-more.js';
+import { prefsMessages } from './messages-prefs.js';
 
 /**
  * Every user-facing string, in Korean and English, as Slack mrkdwn (so a literal < is written &lt;).
@@ -85,7 +86,8 @@ const ko = {
   helpTitle: 'AI Policy Brief 사용법',
   helpIntro:
     '국가 AI 경쟁력 지표를 출처와 함께 알려 드립니다. 모든 답은 기본적으로 나에게만 보이며, ‘채널에 공유’ 버튼으로 채널에 올릴 수 있습니다.',
-  helpLanguage: '언어: 명령 뒤에 `--en` 또는 `--ko`(또는 `lang:en`)를 붙이세요. 기본 언어는 한국어입니다.',
+  helpLanguage:
+    '언어: 명령 뒤에 `--en` 또는 `--ko`(또는 `lang:en`)를 붙이세요. 늘 영어로 받으려면 `/ai-lang en`. 기본 언어는 한국어입니다.',
   helpCommandTitle: (command: string) => `${command} 사용법`,
 };
 
@@ -93,7 +95,8 @@ type Catalog = typeof ko &
   typeof digestMessages.ko &
   typeof dataMessages.ko &
   typeof briefMessages.ko &
-  typeof moreMessages.ko;
+  typeof moreMessages.ko &
+  typeof prefsMessages.ko;
 
 const en: typeof ko = {
   source: 'Source',
@@ -167,13 +170,14 @@ const en: typeof ko = {
   helpTitle: 'How to use AI Policy Brief',
   helpIntro:
     'National AI competitiveness figures, each with its source. Answers are visible only to you; the “Share to channel” button posts them to the channel.',
-  helpLanguage: 'Language: add `--en` or `--ko` (or `lang:en`) to any command. Korean is the default.',
+  helpLanguage:
+    'Language: add `--en` or `--ko` (or `lang:en`) to any command, or keep English for yourself with `/ai-lang en`. Korean is the default.',
   helpCommandTitle: (command) => `How to use ${command}`,
 };
 
 const catalogs: Record<Locale, Catalog> = {
-  ko: { ...ko, ...digestMessages.ko, ...dataMessages.ko, ...briefMessages.ko, ...moreMessages.ko },
-  en: { ...en, ...digestMessages.en, ...dataMessages.en, ...briefMessages.en, ...moreMessages.en },
+  ko: { ...ko, ...digestMessages.ko, ...dataMessages.ko, ...briefMessages.ko, ...moreMessages.ko, ...prefsMessages.ko },
+  en: { ...en, ...digestMessages.en, ...dataMessages.en, ...briefMessages.en, ...moreMessages.en, ...prefsMessages.en },
 };
 
 export type Messages = Catalog;

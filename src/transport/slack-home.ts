@@ -4,6 +4,7 @@ import { buildHome } from '../briefings/home.js';
 import type { CommandServices } from '../commands/execute.js';
 import type { LedgerEntry } from '../digests/schema.js';
 import { localDate } from '../i18n/time.js';
+import { replyLocale } from '../preferences/store.js';
 import { slackErrorCode } from './slack-commands.js';
 
 const MEMBERSHIP_TTL_MS = 5 * 60_000;
@@ -60,9 +61,14 @@ export function registerHome(app: App, services: CommandServices, isAdmin: (user
       const visible = mine ? subs.filter((s) => mine.has(s.channelId)) : subs;
       const now = (services.clock ?? (() => new Date()))();
       const timezone = services.timezone ?? 'Asia/Seoul';
+      const locale = await replyLocale(
+        undefined,
+        { id: event.user, preferences: services.preferences, logger: services.logger },
+        services.defaultLocale,
+      );
       const blocks = buildHome(services.store.current(), {
         focusCountry: services.focusCountry,
-        locale: services.defaultLocale,
+        locale,
         today: localDate(now, timezone),
         timezone,
         isAdmin: admin,

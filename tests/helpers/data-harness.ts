@@ -5,6 +5,8 @@ import { executeCommand } from '../../src/commands/execute.js';
 import { EditableDatasetStore } from '../../src/data-admin/editable-store.js';
 import { PgDatasetStore, PgPendingEdits } from '../../src/data-admin/pg-store.js';
 import { DataAdmin, type Surface } from '../../src/data-admin/service.js';
+import { PgPreferenceStore } from '../../src/preferences/pg-store.js';
+import { FilePreferenceStore } from '../../src/preferences/store.js';
 import type { Database } from '../../src/store/pg/database.js';
 import { localSurface } from '../../src/transport/local-surface.js';
 import { capturingLogger, DATASET_PATH } from './services.js';
@@ -49,6 +51,7 @@ export async function dataHarness(
     logger,
     adminUserIds: options.admins ?? DATA_ADMINS,
     dataAdmin,
+    preferences: db ? new PgPreferenceStore(db) : new FilePreferenceStore(dataDir),
   };
   const run = async (line: string, userId = 'U0ADMIN1') => {
     const space = line.indexOf(' ');
@@ -58,7 +61,7 @@ export async function dataHarness(
     if (!reply) throw new Error(`no such command ${command}`);
     return { reply, text: reply.messages.map(messageText).join('\n') };
   };
-  return { dataDir, store, dataAdmin, logger, run, stored, backup, path: join(dataDir, 'dataset.json') };
+  return { dataDir, store, dataAdmin, logger, run, stored, backup, services, path: join(dataDir, 'dataset.json') };
 }
 
 /** The change id carried by the Confirm button of a preview. */

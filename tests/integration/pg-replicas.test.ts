@@ -198,6 +198,54 @@ describePg('replicas on one PostgreSQL', () => {
     }
   });
 
+  it('a language chosen on one replica holds on another, in commands and on the App Home', async () => {
+    const db = await databases.get('language');
+    const secret = 'abcabcabcabcabcabcabcabcabcabc12';
+    const [a, b] = await Promise.all([0, 1].map(() => startReplica(db, secret)));
+    let asked = 0;
+    // Pure commands answer in the acknowledgement; the others through response_url.
+    const ask = async (url: string, command: string, text: string, user: string) => {
+      asked += 1;
+      const id = `lang${asked}`;
+      const res = await postSigned({
+        url,
+        secret,
+        body: slashCommandBody(command, text, `${slack.url}/response/${id}`, { user_id: user }),
+      });
+      const inline = res.headers.get('content-type')?.includes('json') ? JSON.stringify(await res.json()) : '';
+      if (inline) return inline;
+      await eventually(() => slack.responses.some((r) => r.id === id), 5000);
+      return JSON.stringify(slack.responses.find((r) => r.id === id)?.body ?? '');
+    };
+    try {
+      if (!a || !b) throw new Error('replicas did not start');
+      expect(await ask(a.url, '/ai-lang', 'en', 'U0ERIN')).toContain('Replies to you will now be in *English*');
+      expect(await ask(b.url, '/ai-rank', '', 'U0ERIN')).toContain('AI competitiveness rankings');
+      expect(await ask(b.url, '/ai-rank', '', 'U0FRANK')).toContain('AI 경쟁력 순위');
+      const before = slack.calls.filter((c) => c.method === 'views.publish').length;
+      await postSigned({
+        url: b.url,
+        secret,
+        body: JSON.stringify({
+          token: 'x',
+          team_id: 'T0TEST',
+          api_app_id: 'A0APP',
+          type: 'event_callback',
+          event_id: 'Ev0LANGHOME',
+          event_time: 1,
+          event: { type: 'app_home_opened', user: 'U0ERIN', channel: 'D0HOME', tab: 'home', event_ts: '1.1' },
+        }),
+        contentType: 'application/json',
+      });
+      const published = () => slack.calls.filter((c) => c.method === 'views.publish').slice(before);
+      expect(await eventually(() => published().length > 0, 5000)).toBe(true);
+      expect(String(published()[0]?.body.view)).toContain('AI competitiveness at a glance');
+    } finally {
+      a?.stop();
+      b?.stop();
+    }
+  });
+
   it('a follow-up in an assistant thread builds on its earlier figures whichever replica answers it', async () => {
     const db = await databases.get('threads');
     const secret = 'abcabcabcabcabcabcabcabcabcabc12';

@@ -25,6 +25,8 @@ describePg('cli data export / import', () => {
     await data.run('/ai-data remove ceti25_ai_RU --yes');
     await data.run('/ai-data set ceti25_ai_KR value=1 --yes', 'U0INTRUDER');
     confirmId((await data.run('/ai-data set ceti25_ai_JP value=13.5')).reply);
+    await data.run('/ai-lang en', 'U0ALICE');
+    await data.run('/ai-lang 한국어', 'U0BOB');
     const digests = await digestHarness({ dataDir: data.dataDir });
     await subscribe(digests.service, subscription('C0AAA'), subscription('C0BBB', { locale: 'en' }));
     await digests.service.runner.runDue(new Date('2026-11-30T00:00:30Z'));
@@ -58,6 +60,8 @@ describePg('cli data export / import', () => {
     expect(byKey(read(out, 'digest-ledger.json').entries)).toEqual(byKey(read(src, 'digest-ledger.json').entries));
     expect(byKey(read(out, 'digest-ledger.json').entries)).toHaveLength(2);
     expect(files(join(out, 'digest-snapshots'))).toEqual(files(join(src, 'digest-snapshots')));
+    expect(read(out, 'preferences.json')).toEqual(read(src, 'preferences.json'));
+    expect(Object.keys(read(out, 'preferences.json').users)).toEqual(['U0ALICE', 'U0BOB']);
     for (const name of files(join(src, 'digest-snapshots'))) {
       expect(readFileSync(join(out, 'digest-snapshots', name), 'utf8')).toBe(
         readFileSync(join(src, 'digest-snapshots', name), 'utf8'),
