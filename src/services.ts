@@ -14,10 +14,11 @@ import type { DigestSummarizer } from './digests/channel-digest.js';
 import { SlackDigestPoster } from './digests/delivery.js';
 import { createDigestService, type DigestService } from './digests/service.js';
 import { messages } from './i18n/messages.js';
+import { PgAnswerCache } from './llm/answer-cache.js';
 import { BriefEngine, DEFAULT_LIMITS } from './llm/engine.js';
 import { createOpenAiBriefer } from './llm/openai-briefer.js';
 import { renderSummaryBlocks } from './llm/render.js';
-import { MemoryUsageMeter, PgUsageMeter } from './llm/usage.js';
+import { PgUsageMeter } from './llm/usage.js';
 import type { Logger } from './logger.js';
 import { PgPreferenceStore } from './preferences/pg-store.js';
 import { FilePreferenceStore } from './preferences/store.js';
@@ -48,7 +49,7 @@ function briefEngine(config: Config, logger: Logger, database: Database | undefi
     logger,
     { ...DEFAULT_LIMITS, perUserPerHour: llm?.perUserPerHour ?? 0, dailyBudget: llm?.dailyBudget ?? 0 },
     () => new Date(),
-    database ? new PgUsageMeter(database) : new MemoryUsageMeter(),
+    database ? { usage: new PgUsageMeter(database), answers: new PgAnswerCache(database) } : {},
   );
 }
 

@@ -4,6 +4,7 @@ import type { Locale } from '../i18n/locale.js';
 import type { Logger } from '../logger.js';
 import type { DatasetView } from '../store/dataset-view.js';
 import type { Figure } from '../store/schema.js';
+import { type AnswerCache, MemoryAnswerCache } from './answer-cache.js';
 import type { Briefer } from './openai-briefer.js';
 import { type RenderedText, renderSentences } from './render.js';
 import { MemoryUsageMeter, type UsageMeter } from './usage.js';
@@ -36,17 +37,28 @@ export interface AskInput {
   userId?: string;
 }
 
+/** State a deployment may share between replicas (PostgreSQL); in memory for one process. */
+export interface EngineState {
+  /** Where calls are counted against the limits. */
+  usage?: UsageMeter;
+  /** Where verified answers are kept for the cache's time. */
+  answers?: AnswerCache;
+}
+
 export class BriefEngine {
-  private readonly cache = new Map<string, { at: number; result: EngineResult & { kind: 'brief' } }>();
+  private readonly usage: UsageMeter;
+  private readonly answers: AnswerCache;
 
   constructor(
     private readonly briefer: Briefer | null,
     private readonly logger: Logger,
     private readonly limits: EngineLimits = DEFAULT_LIMITS,
     private readonly clock: () => Date = () => new Date(),
-    /** Where calls are counted: in memory, or in PostgreSQL when replicas share one budget. */
-    private readonly usage: UsageMeter = new MemoryUsageMeter(),
-  ) {}
+    state: EngineState = {},
+  ) {
+    this.usage = state.usage ?? new MemoryUsageMeter();
+    this.answers = state.answers ?? new MemoryAnswerCache();
+  }
 
   get enabled(): boolean {
     return this.briefer !== null;
@@ -61,8 +73,9 @@ export class BriefEngine {
     if (input.figures.length === 0) return { kind: 'fallback', reason: 'no_data', ms: 0 };
     const key = `${keyOf(input.question)}|${input.view.version}|${input.locale}|${input.figures.map((f) => f.id).join(',')}`;
     const now = this.clock().getTime();
-    const hit = this.cache.get(key);
-    if (hit && now - hit.at < this.limits.cacheTtlMs) return { ...hit.result, cached: true };
+    // A cache that cannot be read is a miss: the answer still comes, at the cost of a model call.
+    const hit = await this.answers.get(key, now, this.limits.cacheTtlMs).catch(() => undefined);
+    if (hit) return { kind: 'brief', ...hit, cached: true };
     const refused = await this.usage.spend(input.userId ?? 'anonymous', now, this.limits).catch(() => 'unavailable');
     if (refused) return { kind: 'fallback', reason: refused, ms: 0 };
     const names = new Map(
@@ -97,8 +110,9 @@ export class BriefEngine {
       ms: outcome.ms,
       cached: false,
     };
-    this.cache.set(key, { at: now, result });
-    if (this.cache.size > 500) this.cache.delete(this.cache.keys().next().value as string);
+    await this.answers
+      .set(key, { text: result.text, model: result.model, ms: result.ms }, now)
+      .catch((error: unknown) => this.logger.warn('llm answer not cached', { error: String(error) }));
     return result;
   }
 }

@@ -65,59 +65,85 @@ export class Database {
     work: (client: pg.PoolClient) => Promise<T>,
     options: { closeAfter?: boolean } = {},
   ): Promise<T> {
-    let client: pg.PoolClient;
-    try {
-      client = await this.pool.connect();
-    } catch (error) {
-      throw this.translate(error);
-    }
-    try {
+    return this.checkedOut(async (client) => {
       await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw this.translate(error);
-    } finally {
-      client.release(options.closeAfter === true);
-    }
+      try {
+        const result = await work(client);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+    }, options.closeAfter === true);
   }
 
   /**
    * Runs `work` on a connection that is closed afterwards: the driver keeps a buffer as large as the largest
    * message a connection received, and a 65 MB dataset row should not stay resident in an idle pool.
    */
-  async once<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  once<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    return this.checkedOut(work, true);
+  }
+
+  /**
+   * A pooled connection for `work`. While it is checked out the pool does not listen for its errors, and an
+   * unheard 'error' (the server restarting between two queries) would end the process; so it is heard here,
+   * and a connection that failed is discarded instead of going back to the pool.
+   */
+  private async checkedOut<T>(work: (client: pg.PoolClient) => Promise<T>, discard: boolean): Promise<T> {
     let client: pg.PoolClient;
     try {
       client = await this.pool.connect();
     } catch (error) {
       throw this.translate(error);
     }
+    let failed: Error | undefined;
+    const onError = (error: Error) => {
+      failed = error;
+    };
+    client.on('error', onError);
     try {
       return await work(client);
     } catch (error) {
-      throw this.translate(error);
+      throw this.translate(failed && !isUnavailable(error) ? failed : error);
     } finally {
-      client.release(true);
+      client.removeListener('error', onError);
+      client.release(failed ?? discard);
     }
   }
 
-  /** A dedicated connection for LISTEN; `onLost` is called when it drops so the caller can listen again. */
+  /**
+   * A dedicated connection for LISTEN. `onLost` is called once when it drops (an error and the end of the socket
+   * both say so), so the caller can listen again; the dead connection is closed, never leaked.
+   */
   async listen(channel: string, onNotify: (payload: string) => void, onLost: () => void): Promise<() => Promise<void>> {
     const client = new pg.Client({ connectionString: this.url, connectionTimeoutMillis: 5_000 });
+    let done = false;
+    const close = () => {
+      done = true;
+      return client.end().catch(() => undefined);
+    };
+    const lost = () => {
+      if (done) return;
+      void close();
+      onLost();
+    };
     client.on('notification', (n) => {
       if (n.channel === channel) onNotify(n.payload ?? '');
     });
-    client.on('error', () => onLost());
-    client.on('end', () => onLost());
-    await client.connect();
-    await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    // Stays attached for the client's life: errors after `close` are expected and must not go unheard.
+    client.on('error', lost);
+    client.on('end', lost);
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    } catch (error) {
+      await close();
+      throw this.translate(error);
+    }
     return async () => {
-      client.removeAllListeners('end');
-      client.removeAllListeners('error');
-      await client.end().catch(() => undefined);
+      await close();
     };
   }
 
