@@ -35,6 +35,8 @@ export interface B3Result {
   /** 429s the bot caused by posting to a channel too soon (should be none). */
   tooSoon: number;
   report: { posted: number; skipped: number; failed: number };
+  /** Each replica's own report and, for processes, how long its run took. */
+  perReplica: { posted: number; skipped: number; failed: number; ms?: number }[];
 }
 
 const SLOT = new Date('2026-11-30T00:00:30Z'); // Monday 09:00:30 in Seoul
@@ -58,7 +60,7 @@ function subscription(channelId: string): Subscription {
   };
 }
 
-type Counts = { posted: number; skipped: number; failed: number };
+type Counts = { posted: number; skipped: number; failed: number; ms?: number };
 
 type Go = () => Promise<Counts[]>;
 
@@ -180,6 +182,7 @@ export async function runB3(options: {
       throttled: stats.throttled.filter((t) => t.injected).length,
       tooSoon: stats.throttled.filter((t) => !t.injected).length,
       report,
+      perReplica: reports,
     };
   } finally {
     await slack.stop();

@@ -30,9 +30,9 @@ const service = createDigestService({
 });
 process.stdout.write('READY\n');
 await once(process.stdin, 'data');
+const started = performance.now();
 const report = await service.runner.runDue(slot);
-process.stdout.write(
-  `${JSON.stringify({ posted: report.posted.length, skipped: report.skipped.length, failed: report.failed.length })}\n`,
-);
+const counts = { posted: report.posted.length, skipped: report.skipped.length, failed: report.failed.length };
+process.stdout.write(`${JSON.stringify({ ...counts, ms: Math.round(performance.now() - started) })}\n`);
 await database.close();
 process.exit(0);

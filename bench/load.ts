@@ -4,6 +4,8 @@ import { now } from './stats.js';
 
 /** Slash-command requests signed as Slack signs them, and a closed-loop load generator. */
 
+let triggers = 0;
+
 export function commandBody(command: string, text: string, responseUrl: string, userId = 'U0BENCH'): string {
   return new URLSearchParams({
     token: 'x',
@@ -18,7 +20,8 @@ export function commandBody(command: string, text: string, responseUrl: string, 
     api_app_id: 'A0BENCH',
     is_enterprise_install: 'false',
     response_url: responseUrl,
-    trigger_id: '1.2.3',
+    // Slack mints a trigger id per invocation; the bot drops a repeated one as a replayed delivery.
+    trigger_id: `${++triggers}.${process.pid}.bench`,
   }).toString();
 }
 

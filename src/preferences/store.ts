@@ -28,8 +28,13 @@ export interface PreferenceStore {
   all(): Promise<Record<string, UserPreferences>>;
 }
 
+/** How long a read of the file is reused: a request path asks on every command. */
+const FRESH_MS = 1000;
+
 export class FilePreferenceStore implements PreferenceStore {
   private readonly file: StateFile<PreferencesFile>;
+  /** The users as last read, reused for a second; another process's change (the CLI) shows within it. */
+  private recent: { at: number; users: Record<string, UserPreferences> } | null = null;
 
   constructor(dataDir: string) {
     this.file = new StateFile(join(dataDir, 'preferences.json'), preferencesFileSchema, () => ({
@@ -39,14 +44,18 @@ export class FilePreferenceStore implements PreferenceStore {
   }
 
   async get(userId: string): Promise<UserPreferences | undefined> {
-    return (await this.file.read()).users[userId];
+    const now = Date.now();
+    if (!this.recent || now - this.recent.at >= FRESH_MS) this.recent = { at: now, users: await this.all() };
+    return this.recent.users[userId];
   }
 
   async set(userId: string, preferences: UserPreferences | undefined): Promise<void> {
+    this.recent = null;
     await this.file.update((draft) => {
       if (preferences) draft.users[userId] = preferences;
       else delete draft.users[userId];
     });
+    this.recent = null;
   }
 
   async all(): Promise<Record<string, UserPreferences>> {

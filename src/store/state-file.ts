@@ -50,13 +50,17 @@ export class StateFile<T> {
     return value;
   }
 
-  /** Inode, size and modification time: atomic writes replace the inode, so any write changes it. */
+  /**
+   * Inode, size and modification time: atomic writes replace the inode, so any write changes it. A file not
+   * written yet has an identity too (a request path may ask often, and should not try to open it each time);
+   * other errors have none, so the read reports them.
+   */
   private async identity(): Promise<string | null> {
     try {
       const s = await stat(this.path, { bigint: true });
       return `${s.ino}:${s.size}:${s.mtimeNs}`;
-    } catch {
-      return null;
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : null;
     }
   }
 
