@@ -1,7 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { executeCommand } from '../../src/commands/execute.js';
+import { PgPreferenceStore } from '../../src/preferences/pg-store.js';
+import { Database } from '../../src/store/pg/database.js';
 import { dataHarness } from '../helpers/data-harness.js';
-import { BACKENDS, type Backend, TestDatabases } from '../helpers/pg.js';
+import { BACKENDS, type Backend, describePg, TestDatabases } from '../helpers/pg.js';
 import { capturingLogger } from '../helpers/services.js';
 import { messageText } from '../helpers/slack-message.js';
 
@@ -75,5 +77,29 @@ describe('when preferences cannot be read', () => {
     const reply = await executeCommand({ command: '/ai-rank', text: '', userId: 'U0ALICE' }, broken);
     expect(reply?.messages.map(messageText).join('\n')).toContain('AI 경쟁력 순위');
     expect(logger.entries.some((e) => e.message.includes('reply language preference not read'))).toBe(true);
+  });
+});
+
+describePg('preferences on two replicas', () => {
+  it('a change on one replica shows on another within a second, and at once on its own', async () => {
+    const db = await databases.get('prefs-replicas');
+    const other = new Database(db.url, capturingLogger());
+    try {
+      const a = new PgPreferenceStore(db);
+      const b = new PgPreferenceStore(other);
+      expect(await b.get('U0GINA')).toBeUndefined();
+      await a.set('U0GINA', { locale: 'en', updatedAt: new Date().toISOString() });
+      expect(await a.get('U0GINA')).toMatchObject({ locale: 'en' });
+      const changed = Date.now();
+      let seen: string | undefined;
+      while (seen !== 'en' && Date.now() - changed < 3000) {
+        seen = (await b.get('U0GINA'))?.locale;
+        if (seen !== 'en') await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(seen).toBe('en');
+      expect(Date.now() - changed).toBeLessThanOrEqual(1200);
+    } finally {
+      await other.close();
+    }
   });
 });
