@@ -64,19 +64,24 @@ type Counts = { posted: number; skipped: number; failed: number; ms?: number };
 
 type Go = () => Promise<Counts[]>;
 
-/** One runner in this process, on files, subscribed and ready to run the slot. */
-async function prepareInProcess(dataDir: string, slackUrl: string, ids: string[]): Promise<Go> {
-  const logger = createLogger({ level: 'error', secrets: [] });
-  const service = createDigestService({
+/** A replica's digest service as B3 runs it: the bot's own, against the fake Slack, with the clock at the slot. */
+export async function benchDigestService(dataDir: string, slackUrl: string, slot: Date, database?: Database) {
+  return createDigestService({
     dataDir,
     store: await openDatasetStore(join(dataDir, 'dataset.json')),
     poster: new SlackDigestPoster(new WebClient('xoxb-bench-digest', backgroundClientOptions(`${slackUrl}/api/`))),
     adminUserIds: [],
     focusCountry: 'KR',
     defaults: { timezone: 'Asia/Seoul', locale: 'ko' },
-    logger,
-    clock: () => SLOT,
+    logger: createLogger({ level: 'error', secrets: database ? [database.url] : [] }),
+    clock: () => slot,
+    ...(database ? { database } : {}),
   });
+}
+
+/** One runner in this process, on files, subscribed and ready to run the slot. */
+async function prepareInProcess(dataDir: string, slackUrl: string, ids: string[]): Promise<Go> {
+  const service = await benchDigestService(dataDir, slackUrl, SLOT);
   await Promise.all(ids.map((id) => service.subscriptions.change(id, () => subscription(id))));
   return async () => {
     const report = await service.runner.runDue(SLOT);

@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -8,7 +7,7 @@ import { FakeSlack } from '../helpers/fake-slack.js';
 import { describePg, TestDatabases } from '../helpers/pg.js';
 import { DATASET_PATH } from '../helpers/services.js';
 import { eventually, postSigned, slashCommandBody } from '../helpers/slack-http.js';
-import { cleanEnv, ROOT, runNpm } from '../helpers/spawn.js';
+import { cleanEnv, freePort, ROOT, runNpm } from '../helpers/spawn.js';
 import { TcpProxy } from '../helpers/tcp-proxy.js';
 
 /** The network to PostgreSQL cut and restored (a proxy in front of it), under the real bot and CLI processes. A real
@@ -26,14 +25,6 @@ function dataDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'apb-outage-'));
   copyFileSync(DATASET_PATH, join(dir, 'dataset.json'));
   return dir;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  const port = (server.address() as { port: number }).port;
-  await new Promise((r) => server.close(r));
-  return port;
 }
 
 const cli = (text: string) =>

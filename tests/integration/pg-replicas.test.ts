@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { copyFileSync, mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
@@ -11,10 +10,13 @@ import { subscription } from '../helpers/digest-harness.js';
 import { FakeSlack } from '../helpers/fake-slack.js';
 import { describePg, TestDatabases } from '../helpers/pg.js';
 import { DATASET_PATH } from '../helpers/services.js';
-import { buttonBody, eventually, postSigned, slashCommandBody } from '../helpers/slack-http.js';
-import { cleanEnv, ROOT, runNpm } from '../helpers/spawn.js';
+import { buttonBody, eventBody, eventually, postSigned, slashCommandBody } from '../helpers/slack-http.js';
+import { cleanEnv, freePort, ROOT, runNpm } from '../helpers/spawn.js';
 
 /** Several real processes, each with its own DATA_DIR as on separate hosts, sharing one PostgreSQL. */
+
+const homeOpened = (user: string) =>
+  eventBody({ type: 'app_home_opened', user, channel: 'D0HOME', tab: 'home', event_ts: '1.1' });
 
 const BOT = 'xoxb-8100-8101-replicaBot';
 const AT = '2026-11-30T00:00:30Z';
@@ -42,10 +44,7 @@ async function startReplica(
   secret: string,
   extra: Record<string, string> = {},
 ): Promise<{ url: string; stop: () => void }> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const port = (server.address() as { port: number }).port;
-  await new Promise((r) => server.close(r));
+  const port = await freePort();
   let output = '';
   const child = spawn('npm', ['start', '--silent'], {
     cwd: ROOT,
@@ -171,15 +170,7 @@ describePg('replicas on one PostgreSQL', () => {
         await postSigned({
           url: b.url,
           secret,
-          body: JSON.stringify({
-            token: 'x',
-            team_id: 'T0TEST',
-            api_app_id: 'A0APP',
-            type: 'event_callback',
-            event_id: `Ev0HOME${i}`,
-            event_time: 1,
-            event: { type: 'app_home_opened', user: 'U0ALICE', channel: 'D0HOME', tab: 'home', event_ts: '1.1' },
-          }),
+          body: homeOpened('U0ALICE'),
           contentType: 'application/json',
         });
         await eventually(() => publishedHome().length > before, 3000);
@@ -226,15 +217,7 @@ describePg('replicas on one PostgreSQL', () => {
       await postSigned({
         url: b.url,
         secret,
-        body: JSON.stringify({
-          token: 'x',
-          team_id: 'T0TEST',
-          api_app_id: 'A0APP',
-          type: 'event_callback',
-          event_id: 'Ev0LANGHOME',
-          event_time: 1,
-          event: { type: 'app_home_opened', user: 'U0ERIN', channel: 'D0HOME', tab: 'home', event_ts: '1.1' },
-        }),
+        body: homeOpened('U0ERIN'),
         contentType: 'application/json',
       });
       const published = () => slack.calls.filter((c) => c.method === 'views.publish').slice(before);

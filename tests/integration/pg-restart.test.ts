@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +11,7 @@ import { FakeSlack } from '../helpers/fake-slack.js';
 import { PrivateCluster } from '../helpers/pg-cluster.js';
 import { capturingLogger, DATASET_PATH } from '../helpers/services.js';
 import { eventually, postSigned, slashCommandBody } from '../helpers/slack-http.js';
-import { cleanEnv, ROOT, runNpm } from '../helpers/spawn.js';
+import { cleanEnv, freePort, ROOT, runNpm } from '../helpers/spawn.js';
 
 /**
  * A real PostgreSQL server stopped the hard way (`pg_ctl stop -m immediate`, a crash to its clients) and started
@@ -188,11 +187,3 @@ describeCluster('PostgreSQL restarted mid-run (a real server)', () => {
     }, 120_000);
   });
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  const port = (server.address() as { port: number }).port;
-  await new Promise((r) => server.close(r));
-  return port;
-}

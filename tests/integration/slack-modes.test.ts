@@ -1,14 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { copyFileSync, mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeSlack } from '../helpers/fake-slack.js';
 import { DATASET_PATH } from '../helpers/services.js';
 import { eventually, postSigned, slashCommandBody } from '../helpers/slack-http.js';
-import { cleanEnv, ROOT } from '../helpers/spawn.js';
+import { cleanEnv, freePort, ROOT } from '../helpers/spawn.js';
 
 /** `npm start` with Slack tokens, against a fake Slack on loopback: the real process, end to end. */
 
@@ -28,14 +27,6 @@ afterEach(async () => {
   slack = undefined;
   output = '';
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  const { port } = server.address() as { port: number };
-  await new Promise((r) => server.close(r));
-  return port;
-}
 
 /** Each bot gets its own DATA_DIR, a copy of the shipped dataset. */
 function dataDir(): string {
