@@ -46,7 +46,8 @@ export class FilePreferenceStore implements PreferenceStore {
   async get(userId: string): Promise<UserPreferences | undefined> {
     const now = Date.now();
     if (!this.recent || now - this.recent.at >= FRESH_MS) this.recent = { at: now, users: await this.all() };
-    return this.recent.users[userId];
+    const { users } = this.recent;
+    return Object.hasOwn(users, userId) ? users[userId] : undefined;
   }
 
   async set(userId: string, preferences: UserPreferences | undefined): Promise<void> {

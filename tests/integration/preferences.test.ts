@@ -58,6 +58,11 @@ describe.each(BACKENDS)('a user’s reply language, kept in %s', (backend: Backe
     expect(reply.kind).toBe('error');
     expect(text).toContain('누구의 설정인지 알 수 없습니다');
     expect(await h.services.preferences.all()).toEqual({});
+    for (const odd of ['constructor', '__proto__', 'toString']) {
+      const answer = await h.run('/ai-rank', odd);
+      expect(answer.reply.kind, odd).toBe('answer');
+      expect(answer.text).toContain('AI 경쟁력 순위');
+    }
   });
 });
 
