@@ -38,5 +38,6 @@ export function truncate(text: string, max: number): string {
 export function defangLinks(text: string): string {
   return text
     .replace(/\b([a-z][a-z0-9+.-]*):(?=\/\/)/gi, '$1[:]')
-    .replace(/\b(?:[a-z0-9-]+\.)+[a-z]{2,}\b/gi, (domain) => domain.replace(/\./g, '[.]'));
+    // A label may begin with a hyphen (not a valid host, but nothing that looks like one is left whole).
+    .replace(/(?<![a-z0-9-])(?:[a-z0-9-]+\.)+[a-z]{2,}\b/gi, (domain) => domain.replace(/\./g, '[.]'));
 }

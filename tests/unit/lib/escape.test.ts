@@ -74,6 +74,9 @@ describe('defangLinks', () => {
       fc.property(fc.webUrl(), fc.string(), (url, prose) => {
         expect(defangLinks(`${prose} ${url} ${prose}`)).not.toMatch(/\b[a-z][a-z0-9+.-]*:\/\/|[a-z0-9-]\.[a-z]{2,}\b/i);
       }),
+      { numRuns: 3000 },
     );
+    // Found by the property above: a hyphen on its own as the first label.
+    expect(defangLinks('-.AA http://a.aa -.AA')).toBe('-[.]AA http[:]//a[.]aa -[.]AA');
   });
 });
