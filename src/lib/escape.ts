@@ -33,11 +33,11 @@ export function truncate(text: string, max: number): string {
 
 /**
  * Model text may not carry links. Slack's clients turn bare URLs and domains into links even inside escaped text,
- * so schemes and domain dots are broken the way security write-ups do it: `https[:]//evil[.]example`.
+ * so schemes and domain dots are broken the way security write-ups do it: `https[:]//evil[.]example`. A label
+ * may begin with a hyphen: not a valid host, but nothing that looks like one is left whole.
  */
 export function defangLinks(text: string): string {
   return text
     .replace(/\b([a-z][a-z0-9+.-]*):(?=\/\/)/gi, '$1[:]')
-    // A label may begin with a hyphen (not a valid host, but nothing that looks like one is left whole).
     .replace(/(?<![a-z0-9-])(?:[a-z0-9-]+\.)+[a-z]{2,}\b/gi, (domain) => domain.replace(/\./g, '[.]'));
 }
