@@ -168,3 +168,29 @@ export function eventBody(event: Record<string, unknown>): string {
     event,
   });
 }
+
+/**
+ * Sends a signed slash command and returns its answer as JSON text: the acknowledgement's own (pure commands)
+ * or what arrived at its response_url (`<slackUrl>/response/<id>`, recorded in `responses`).
+ */
+export async function askCommand(options: {
+  url: string;
+  secret: string;
+  slack: { url: string; responses: { id: string; body: unknown }[] };
+  command: string;
+  text: string;
+  id: string;
+  userId?: string;
+}): Promise<string> {
+  const { slack, id } = options;
+  const extra: Record<string, string> = options.userId ? { user_id: options.userId } : {};
+  const res = await postSigned({
+    url: options.url,
+    secret: options.secret,
+    body: slashCommandBody(options.command, options.text, `${slack.url}/response/${id}`, extra),
+  });
+  const inline = res.headers.get('content-type')?.includes('json') ? JSON.stringify(await res.json()) : '';
+  if (inline) return inline;
+  await eventually(() => slack.responses.some((r) => r.id === id), 8000);
+  return JSON.stringify(slack.responses.find((r) => r.id === id)?.body ?? '');
+}

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
@@ -58,4 +58,48 @@ export async function freePort(): Promise<number> {
   const { port } = server.address() as { port: number };
   await new Promise((r) => server.close(r));
   return port;
+}
+
+/** A bot started with `npm start`, its stdout and stderr collected together. */
+export interface BotProcess {
+  child: ChildProcess;
+  output(): string;
+  /** SIGKILL to the whole group (npm, tsx and the bot). */
+  stop(): void;
+}
+
+export function spawnBot(env: NodeJS.ProcessEnv): BotProcess {
+  const child = spawn('npm', ['start', '--silent'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let output = '';
+  const collect = (d: unknown) => {
+    output += String(d);
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  return {
+    child,
+    output: () => output,
+    stop: () => {
+      if (child.pid && child.exitCode === null && child.signalCode === null) process.kill(-child.pid, 'SIGKILL');
+    },
+  };
+}
+
+/** Starts the bot and waits until it says it is running; throws with its output if it does not. */
+export async function startBot(env: NodeJS.ProcessEnv, readyMs = 20_000): Promise<BotProcess> {
+  const bot = spawnBot(env);
+  const end = Date.now() + readyMs;
+  while (!bot.output().includes('AI Policy Brief is running')) {
+    if (Date.now() > end || bot.child.exitCode !== null) {
+      bot.stop();
+      throw new Error(`the bot did not start:\n${bot.output()}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return bot;
 }

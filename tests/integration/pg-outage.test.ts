@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +6,7 @@ import { FakeSlack } from '../helpers/fake-slack.js';
 import { describePg, TestDatabases } from '../helpers/pg.js';
 import { DATASET_PATH } from '../helpers/services.js';
 import { eventually, postSigned, slashCommandBody } from '../helpers/slack-http.js';
-import { cleanEnv, freePort, ROOT, runNpm } from '../helpers/spawn.js';
+import { type BotProcess, cleanEnv, freePort, runNpm, startBot } from '../helpers/spawn.js';
 import { TcpProxy } from '../helpers/tcp-proxy.js';
 
 /** The network to PostgreSQL cut and restored (a proxy in front of it), under the real bot and CLI processes. A real
@@ -18,8 +17,7 @@ const databases = new TestDatabases();
 let proxy: TcpProxy;
 let url: string;
 let slack: FakeSlack;
-let bot: ChildProcess | undefined;
-let output = '';
+let bot: BotProcess | undefined;
 
 function dataDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'apb-outage-'));
@@ -44,7 +42,7 @@ describePg('PostgreSQL unreachable mid-run (the network to it cut)', () => {
     slack = await new FakeSlack().start();
   });
   afterAll(async () => {
-    if (bot?.pid && bot.exitCode === null) process.kill(-bot.pid, 'SIGKILL');
+    bot?.stop();
     await slack.stop();
     await proxy.stop();
     await databases.dropAll();
@@ -66,9 +64,8 @@ describePg('PostgreSQL unreachable mid-run (the network to it cut)', () => {
 
   it('the bot: says "temporarily unavailable" while PostgreSQL is down, keeps answering from memory, recovers', async () => {
     const port = await freePort();
-    bot = spawn('npm', ['start', '--silent'], {
-      cwd: ROOT,
-      env: cleanEnv({
+    bot = await startBot(
+      cleanEnv({
         DATA_DIR: dataDir(),
         DATABASE_URL: url,
         SLACK_BOT_TOKEN: 'xoxb-1-2-outage',
@@ -76,17 +73,8 @@ describePg('PostgreSQL unreachable mid-run (the network to it cut)', () => {
         SLACK_API_URL: `${slack.url}/api/`,
         PORT: String(port),
       }),
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    });
-    bot.stdout?.on('data', (d) => {
-      output += String(d);
-    });
-    bot.stderr?.on('data', (d) => {
-      output += String(d);
-    });
+    );
     const events = `http://127.0.0.1:${port}/slack/events`;
-    expect(await eventually(() => output.includes('AI Policy Brief is running'), 20_000), output).toBe(true);
     const ask = async (command: string, text: string, id: string) => {
       const res = await postSigned({
         url: events,
@@ -113,7 +101,7 @@ describePg('PostgreSQL unreachable mid-run (the network to it cut)', () => {
     await ask('/ai-digest', 'list', 'back1');
     expect(await answered('back1')).toBe(true);
     expect(responseText('back1')).not.toContain('저장소(데이터베이스)에 잠시');
-    expect(bot.exitCode).toBeNull();
-    expect(output).not.toContain('Pg-Secret-9');
+    expect(bot.child.exitCode).toBeNull();
+    expect(bot.output()).not.toContain('Pg-Secret-9');
   });
 });

@@ -10,8 +10,8 @@ import { subscription } from '../helpers/digest-harness.js';
 import { FakeSlack } from '../helpers/fake-slack.js';
 import { describePg, TestDatabases } from '../helpers/pg.js';
 import { DATASET_PATH } from '../helpers/services.js';
-import { buttonBody, eventBody, eventually, postSigned, slashCommandBody } from '../helpers/slack-http.js';
-import { cleanEnv, freePort, ROOT, runNpm } from '../helpers/spawn.js';
+import { askCommand, buttonBody, eventBody, eventually, postSigned, slashCommandBody } from '../helpers/slack-http.js';
+import { cleanEnv, freePort, ROOT, runNpm, startBot } from '../helpers/spawn.js';
 
 /** Several real processes, each with its own DATA_DIR as on separate hosts, sharing one PostgreSQL. */
 
@@ -45,25 +45,10 @@ async function startReplica(
   extra: Record<string, string> = {},
 ): Promise<{ url: string; stop: () => void }> {
   const port = await freePort();
-  let output = '';
-  const child = spawn('npm', ['start', '--silent'], {
-    cwd: ROOT,
-    env: env(db, { SLACK_SIGNING_SECRET: secret, PORT: String(port), SCHEDULER: 'off', ...extra }),
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  child.stdout?.on('data', (d) => {
-    output += String(d);
-  });
-  child.stderr?.on('data', (d) => {
-    output += String(d);
-  });
-  if (!(await eventually(() => output.includes('AI Policy Brief is running'), 20_000))) throw new Error(output);
+  const bot = await startBot(env(db, { SLACK_SIGNING_SECRET: secret, PORT: String(port), SCHEDULER: 'off', ...extra }));
   return {
     url: `http://127.0.0.1:${port}/slack/events`,
-    stop: () => {
-      if (child.pid && child.exitCode === null) process.kill(-child.pid, 'SIGKILL');
-    },
+    stop: bot.stop,
   };
 }
 
@@ -194,19 +179,9 @@ describePg('replicas on one PostgreSQL', () => {
     const secret = 'abcabcabcabcabcabcabcabcabcabc12';
     const [a, b] = await Promise.all([0, 1].map(() => startReplica(db, secret)));
     let asked = 0;
-    // Pure commands answer in the acknowledgement; the others through response_url.
-    const ask = async (url: string, command: string, text: string, user: string) => {
+    const ask = (url: string, command: string, text: string, userId: string) => {
       asked += 1;
-      const id = `lang${asked}`;
-      const res = await postSigned({
-        url,
-        secret,
-        body: slashCommandBody(command, text, `${slack.url}/response/${id}`, { user_id: user }),
-      });
-      const inline = res.headers.get('content-type')?.includes('json') ? JSON.stringify(await res.json()) : '';
-      if (inline) return inline;
-      await eventually(() => slack.responses.some((r) => r.id === id), 5000);
-      return JSON.stringify(slack.responses.find((r) => r.id === id)?.body ?? '');
+      return askCommand({ url, secret, slack, command, text, id: `lang${asked}`, userId });
     };
     try {
       if (!a || !b) throw new Error('replicas did not start');

@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,8 +9,8 @@ import { migrate } from '../../src/store/pg/migrate.js';
 import { FakeSlack } from '../helpers/fake-slack.js';
 import { PrivateCluster } from '../helpers/pg-cluster.js';
 import { capturingLogger, DATASET_PATH } from '../helpers/services.js';
-import { eventually, postSigned, slashCommandBody } from '../helpers/slack-http.js';
-import { cleanEnv, freePort, ROOT, runNpm } from '../helpers/spawn.js';
+import { askCommand, eventually } from '../helpers/slack-http.js';
+import { type BotProcess, cleanEnv, freePort, runNpm, startBot } from '../helpers/spawn.js';
 
 /**
  * A real PostgreSQL server stopped the hard way (`pg_ctl stop -m immediate`, a crash to its clients) and started
@@ -103,14 +102,13 @@ describeCluster('PostgreSQL restarted mid-run (a real server)', () => {
 
   describe('the bot', () => {
     let slack: FakeSlack;
-    let bot: ChildProcess | undefined;
-    let output = '';
+    let bot: BotProcess | undefined;
 
     beforeAll(async () => {
       slack = await new FakeSlack().start();
     });
     afterAll(async () => {
-      if (bot?.pid && bot.exitCode === null) process.kill(-bot.pid, 'SIGKILL');
+      bot?.stop();
       await slack.stop();
     });
 
@@ -127,26 +125,12 @@ describeCluster('PostgreSQL restarted mid-run (a real server)', () => {
         ADMIN_USER_IDS: 'U0ALICE',
         PORT: String(port),
       });
-      bot = spawn('npm', ['start', '--silent'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-      bot.stdout?.on('data', (d) => {
-        output += String(d);
-      });
-      bot.stderr?.on('data', (d) => {
-        output += String(d);
-      });
-      expect(await eventually(() => output.includes('AI Policy Brief is running'), 30_000), output).toBe(true);
+      bot = await startBot(env, 30_000);
       let asked = 0;
-      const ask = async (command: string, text: string) => {
+      const ask = (command: string, text: string) => {
         asked += 1;
-        const id = `r${asked}`;
-        const res = await postSigned({
-          url: `http://127.0.0.1:${port}/slack/events`,
-          secret: SECRET,
-          body: slashCommandBody(command, text, `${slack.url}/response/${id}`),
-        });
-        const inline = res.headers.get('content-type')?.includes('json') ? JSON.stringify(await res.json()) : '';
-        await eventually(() => inline !== '' || slack.responses.some((r) => r.id === id), 8000);
-        return inline || JSON.stringify(slack.responses.find((r) => r.id === id)?.body ?? '');
+        const url = `http://127.0.0.1:${port}/slack/events`;
+        return askCommand({ url, secret: SECRET, slack, command, text, id: `r${asked}` });
       };
       const UNAVAILABLE = '저장소(데이터베이스)에 잠시 연결할 수 없어';
 
@@ -180,9 +164,9 @@ describeCluster('PostgreSQL restarted mid-run (a real server)', () => {
       }
       expect(shown).toContain('15.8');
 
-      expect(bot.exitCode).toBeNull();
-      expect(output).not.toContain(PASSWORD);
-      expect(output).not.toMatch(/\n\s+at .*\.(ts|js):\d+/);
+      expect(bot.child.exitCode).toBeNull();
+      expect(bot.output()).not.toContain(PASSWORD);
+      expect(bot.output()).not.toMatch(/\n\s+at .*\.(ts|js):\d+/);
       expect(JSON.stringify(slack.responses)).not.toMatch(/\bat .*\.ts:\d+/);
     }, 120_000);
   });

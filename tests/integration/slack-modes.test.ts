@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { FakeSlack } from '../helpers/fake-slack.js';
 import { DATASET_PATH } from '../helpers/services.js';
 import { eventually, postSigned, slashCommandBody } from '../helpers/slack-http.js';
-import { cleanEnv, freePort, ROOT } from '../helpers/spawn.js';
+import { type BotProcess, cleanEnv, freePort, spawnBot } from '../helpers/spawn.js';
 
 /** `npm start` with Slack tokens, against a fake Slack on loopback: the real process, end to end. */
 
@@ -15,17 +14,16 @@ const SECRET = 'c0ffee00c0ffee00c0ffee00c0ffee00';
 const BOT = 'xoxb-900-901-modeTestBot';
 const APP = 'xapp-1-A0APP-902-modeTestApp';
 
-let child: ChildProcess | undefined;
+let bot: BotProcess | undefined;
 let slack: FakeSlack | undefined;
-let output = '';
+const output = () => bot?.output() ?? '';
 
 afterEach(async () => {
   // npm, tsx and the bot form one process group: stop all of it.
-  if (child?.pid && child.exitCode === null && child.signalCode === null) process.kill(-child.pid, 'SIGKILL');
+  bot?.stop();
   await slack?.stop();
-  child = undefined;
+  bot = undefined;
   slack = undefined;
-  output = '';
 });
 
 /** Each bot gets its own DATA_DIR, a copy of the shipped dataset. */
@@ -35,20 +33,9 @@ function dataDir(): string {
   return dir;
 }
 
-function startBot(env: Record<string, string>): ChildProcess {
-  const bot = spawn('npm', ['start', '--silent'], {
-    cwd: ROOT,
-    env: cleanEnv({ DATA_DIR: dataDir(), ...env }),
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  bot.stdout?.on('data', (d) => {
-    output += String(d);
-  });
-  bot.stderr?.on('data', (d) => {
-    output += String(d);
-  });
-  return bot;
+function startBot(env: Record<string, string>) {
+  bot = spawnBot(cleanEnv({ DATA_DIR: dataDir(), ...env }));
+  return bot.child;
 }
 
 async function healthy(port: number): Promise<boolean> {
@@ -68,13 +55,13 @@ describe('HTTP mode', () => {
   it('starts on PORT, calls SLACK_API_URL at start-up, answers a signed command, serves /healthz and stops on SIGTERM', async () => {
     slack = await new FakeSlack().start();
     const port = await freePort();
-    child = startBot({
+    const child = startBot({
       SLACK_BOT_TOKEN: BOT,
       SLACK_SIGNING_SECRET: SECRET,
       SLACK_API_URL: `${slack.url}/api/`,
       PORT: String(port),
     });
-    expect(await healthy(port), output).toBe(true);
+    expect(await healthy(port), output()).toBe(true);
     expect(slack.calls.find((c) => c.method === 'auth.test')?.authorization).toBe(`Bearer ${BOT}`);
 
     const res = await postSigned({
@@ -90,15 +77,15 @@ describe('HTTP mode', () => {
     process.kill(-(child.pid ?? 0), 'SIGTERM');
     const [code, signal] = await exited;
     expect(code === 0 || signal === 'SIGTERM').toBe(true);
-    expect(await eventually(() => output.includes('"msg":"shutting down"'), 3000), output.slice(-1500)).toBe(true);
+    expect(await eventually(() => output().includes('"msg":"shutting down"'), 3000), output().slice(-1500)).toBe(true);
     expect(
       await fetch(`http://127.0.0.1:${port}/healthz`).then(
         () => 'up',
         () => 'down',
       ),
     ).toBe('down');
-    expect(output).not.toContain(BOT);
-    expect(output).not.toContain(SECRET);
+    expect(output()).not.toContain(BOT);
+    expect(output()).not.toContain(SECRET);
   });
 });
 
@@ -106,13 +93,13 @@ describe('Socket Mode', () => {
   it('opens the socket through SLACK_API_URL, answers a command in the envelope acknowledgement and a stateful one through response_url', async () => {
     slack = await new FakeSlack().start();
     const port = await freePort();
-    child = startBot({
+    startBot({
       SLACK_BOT_TOKEN: BOT,
       SLACK_APP_TOKEN: APP,
       SLACK_API_URL: `${slack.url}/api/`,
       PORT: String(port),
     });
-    expect(await eventually(() => slack?.connected === true, 15_000), output).toBe(true);
+    expect(await eventually(() => slack?.connected === true, 15_000), output()).toBe(true);
     expect(slack.calls.find((c) => c.method === 'apps.connections.open')?.authorization).toBe(`Bearer ${APP}`);
     expect(await healthy(port)).toBe(true);
 
@@ -138,14 +125,14 @@ describe('Socket Mode', () => {
     });
     expect(await eventually(() => slack?.responses.length === 1, 5000)).toBe(true);
     expect(JSON.stringify(slack.responses[0]?.body)).toContain('다이제스트를 구독하지 않았습니다');
-    expect(output).not.toContain(APP);
+    expect(output()).not.toContain(APP);
   });
 });
 
 describe('start-up against an unreachable or rejecting Slack', () => {
   it('exits 3 with a message naming SLACK_API_URL when Slack cannot be reached', async () => {
     const port = await freePort();
-    child = startBot({
+    const child = startBot({
       SLACK_BOT_TOKEN: BOT,
       SLACK_SIGNING_SECRET: SECRET,
       SLACK_API_URL: `http://127.0.0.1:${port}/api/`,
@@ -153,14 +140,14 @@ describe('start-up against an unreachable or rejecting Slack', () => {
     });
     const [code] = await once(child, 'exit');
     expect(code).toBe(3);
-    expect(output).toContain('SLACK_API_URL');
-    expect(output).not.toContain(BOT);
+    expect(output()).toContain('SLACK_API_URL');
+    expect(output()).not.toContain(BOT);
   });
 
   it('exits 3 saying the token was rejected on invalid_auth', async () => {
     slack = await new FakeSlack().start();
     slack.on('auth.test', () => ({ json: { ok: false, error: 'invalid_auth' } }));
-    child = startBot({
+    const child = startBot({
       SLACK_BOT_TOKEN: BOT,
       SLACK_SIGNING_SECRET: SECRET,
       SLACK_API_URL: `${slack.url}/api/`,
@@ -168,6 +155,6 @@ describe('start-up against an unreachable or rejecting Slack', () => {
     });
     const [code] = await once(child, 'exit');
     expect(code).toBe(3);
-    expect(output).toContain('Slack rejected SLACK_BOT_TOKEN (invalid_auth)');
+    expect(output()).toContain('Slack rejected SLACK_BOT_TOKEN (invalid_auth)');
   });
 });
