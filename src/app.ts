@@ -1,9 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, type Receiver } from '@slack/bolt';
 import { inMemory, type ThreadStates } from './assistant/thread-memory.js';
+import { CANCEL_ACTION_ID, CONFIRM_ACTION_ID } from './briefings/data-admin.js';
+import { ADD_MODAL_CALLBACK } from './briefings/data-modal.js';
+import { SHARE_ACTION_ID } from './briefings/reply.js';
 import type { CommandServices } from './commands/execute.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
+import { userLocale } from './preferences/store.js';
 import { adminResolver } from './transport/admins.js';
 import { boltLogger } from './transport/bolt-logger.js';
 import { type Deliveries, deliveryId, isFirstDelivery, MemoryDeliveries } from './transport/deliveries.js';
@@ -11,6 +15,8 @@ import { createAssistant } from './transport/slack-assistant.js';
 import { requestPathClientOptions } from './transport/slack-client.js';
 import { registerCommands, registerShareAction } from './transport/slack-commands.js';
 import { registerAddModal, registerDataButtons } from './transport/slack-data-admin.js';
+import { registerFallbacks } from './transport/slack-fallbacks.js';
+import { guardedHttpReceiver, refuseUnanswerable } from './transport/slack-guards.js';
 import { registerHome } from './transport/slack-home.js';
 
 export interface HealthReport {
@@ -51,7 +57,9 @@ function transportOptions(config: Config, deps: SlackAppDeps) {
   if (config.mode === 'socket') {
     return { socketMode: true, appToken: config.slack.appToken, customRoutes, installerOptions: { port: config.port } };
   }
-  return { signingSecret: config.slack.signingSecret, port: config.port, customRoutes };
+  const signingSecret = config.slack.signingSecret ?? '';
+  const logger = boltLogger(deps.logger, config.logLevel);
+  return { receiver: guardedHttpReceiver({ signingSecret, port: config.port, customRoutes, logger }, deps.logger) };
 }
 
 /** The Bolt app for Socket Mode or HTTP mode, with every listener registered. */
@@ -85,15 +93,22 @@ export function createSlackApp(deps: SlackAppDeps): App {
     client: app.client,
     logger,
   });
+  refuseUnanswerable(app, logger);
   registerCommands(app, services, isAdmin);
   registerShareAction(app, services);
   app.assistant(createAssistant(services, deps.threads ?? inMemory()));
   registerHome(app, services, isAdmin);
   if (services.dataAdmin) {
-    const deps = { dataAdmin: services.dataAdmin, defaultLocale: services.defaultLocale, isAdmin, logger };
+    const localeOf = (userId: string) => userLocale(services, userId);
+    const deps = { dataAdmin: services.dataAdmin, localeOf, isAdmin, logger };
     registerDataButtons(app, deps);
     registerAddModal(app, deps);
   }
+  registerFallbacks(
+    app,
+    { actions: [SHARE_ACTION_ID, CONFIRM_ACTION_ID, CANCEL_ACTION_ID], views: [ADD_MODAL_CALLBACK], shortcuts: [] },
+    { logger, localeOf: (userId) => userLocale(services, userId) },
+  );
   app.error(async (error) => {
     logger.error('unhandled Slack listener error', { error });
   });

@@ -108,6 +108,8 @@ async function main(argv: string[]): Promise<void> {
   const config = loadConfig(process.env, argv.length > 0 ? 'cli' : 'bot');
   const quiet = argv.length > 0 || config.mode === 'console';
   const logger = createLogger({ level: quiet ? 'warn' : config.logLevel, secrets: config.secrets });
+  // The last resort: a promise some library left unawaited must not end a bot that serves everyone else.
+  process.on('unhandledRejection', (error: unknown) => logger.error('unhandled rejection', { error }));
   if (argv[0] === 'data') {
     process.exitCode = await runDataTransfer(argv.slice(1), config, logger, {
       stdout: process.stdout,

@@ -5,7 +5,7 @@ import { UserError } from '../lib/errors.js';
 import type { DatasetView } from '../store/dataset-view.js';
 import { derived } from '../store/derived.js';
 import type { Figure } from '../store/schema.js';
-import { applyEdit, exportData, importData, refusal } from './data-actions.js';
+import { applyEdit, exportData, importData, refusal, refuseNonAdmin } from './data-actions.js';
 import { CHANGING, type DataArgs, parseDataArgs } from './data-args.js';
 import { figureOrError, unknownFigure } from './data-lookup.js';
 import { keyOf } from './resolve.js';
@@ -164,8 +164,9 @@ export const aiData = defineCommand<{ args: DataArgs; text: string }>({
     if (!isChanging(args)) return read(args, ctx);
     if (!ctx.dataAdmin) throw new UserError('no_admin', [messages(ctx.locale).digestUnavailable]);
     if (!ctx.isAdmin) {
-      await ctx.dataAdmin.store.deny(ctx.userId ?? 'unknown', text).catch(() => undefined);
-      throw new UserError('not_admin', [messages(ctx.locale).dataNotAdmin]);
+      throw new UserError('not_admin', [
+        await refuseNonAdmin(ctx.dataAdmin, ctx.userId ?? 'unknown', text, ctx.locale),
+      ]);
     }
     try {
       return args.action === 'import' ? await importData(args, text, ctx) : await applyEdit(args, text, ctx);

@@ -210,3 +210,18 @@ export function refusal(error: unknown, locale: CommandContext['locale']): unkno
   }
   return error;
 }
+
+/** A non-admin's attempt to change data, audited; the refusal says whether the audit entry could be written. */
+export async function refuseNonAdmin(
+  dataAdmin: DataAdmin,
+  actor: string,
+  summary: string,
+  locale: CommandContext['locale'],
+): Promise<string> {
+  const t = messages(locale);
+  const logged = await dataAdmin.store.deny(actor, summary).then(
+    () => true,
+    () => false,
+  );
+  return logged ? t.dataNotAdmin : t.dataNotAdminUnlogged;
+}

@@ -7,7 +7,7 @@ import type { DataAdmin, Surface } from '../data-admin/service.js';
 import type { DigestService } from '../digests/service.js';
 import type { Locale } from '../i18n/locale.js';
 import { messages } from '../i18n/messages.js';
-import { isUserError, type UserError } from '../lib/errors.js';
+import { isUserError, storageCode, UserError } from '../lib/errors.js';
 import { escapeMrkdwn, unescapeMrkdwn } from '../lib/escape.js';
 import type { BriefEngine } from '../llm/engine.js';
 import type { Logger } from '../logger.js';
@@ -30,6 +30,8 @@ export interface CommandRequest {
   surface?: Surface;
   /** Whether the user is an admin, when the transport decided (e.g. workspace admins); else ADMIN_USER_IDS. */
   isAdmin?: boolean;
+  /** Run again to be posted to the channel ("Share to channel"): only shareable commands may be. */
+  shared?: boolean;
 }
 
 export interface CommandServices {
@@ -62,6 +64,14 @@ function userErrorReply(command: Command, error: UserError, locale: Locale): Rep
     },
     locale,
   );
+}
+
+/** A write the file system refused: said plainly, since the store guarantees that nothing changed. */
+function storageReply(locale: Locale, code: string): Reply {
+  const t = messages(locale);
+  const reason = { ENOSPC: t.storageDiskFull, EDQUOT: t.storageDiskFull, EROFS: t.storageReadOnly }[code];
+  const text = t.storageFailed(reason ?? t.storageNoPermission, code);
+  return errorReply({ text, blocks: [section(`:floppy_disk: ${text}`)] }, locale);
 }
 
 function failureReply(locale: Locale, ref: string): Reply {
@@ -111,6 +121,7 @@ async function runCommand(
   services: CommandServices,
 ): Promise<{ reply: Reply; failed: boolean }> {
   try {
+    if (request.shared && !command.shareable) throw new UserError('not_shareable', [messages(locale).notShareable]);
     if (input.help) return { reply: answerReply(buildCommandHelp(command, locale), locale), failed: false };
     const ctx: CommandContext = {
       data,
@@ -153,6 +164,11 @@ async function runCommand(
       services.logger.warn('command refused: database unavailable', { command: request.command });
       const text = messages(locale).temporarilyUnavailable;
       return { reply: errorReply({ text, blocks: [section(`:hourglass: ${text}`)] }, locale), failed: true };
+    }
+    const code = storageCode(error);
+    if (code) {
+      services.logger.warn('command refused: storage', { command: request.command, code });
+      return { reply: storageReply(locale, code), failed: true };
     }
     const ref = randomBytes(4).toString('hex');
     services.logger.error('command failed', { ref, command: request.command, error });

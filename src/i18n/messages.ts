@@ -4,6 +4,7 @@ import { dataMessages } from './messages-data.js';
 import { digestMessages } from './messages-digest.js';
 import { moreMessages } from './messages-more.js';
 import { prefsMessages } from './messages-prefs.js';
+import { safetyMessages } from './messages-safety.js';
 
 /**
  * Every user-facing string, in Korean and English, as Slack mrkdwn (so a literal < is written &lt;).
@@ -96,7 +97,8 @@ type Catalog = typeof ko &
   typeof dataMessages.ko &
   typeof briefMessages.ko &
   typeof moreMessages.ko &
-  typeof prefsMessages.ko;
+  typeof prefsMessages.ko &
+  typeof safetyMessages.ko;
 
 const en: typeof ko = {
   source: 'Source',
@@ -176,8 +178,24 @@ const en: typeof ko = {
 };
 
 const catalogs: Record<Locale, Catalog> = {
-  ko: { ...ko, ...digestMessages.ko, ...dataMessages.ko, ...briefMessages.ko, ...moreMessages.ko, ...prefsMessages.ko },
-  en: { ...en, ...digestMessages.en, ...dataMessages.en, ...briefMessages.en, ...moreMessages.en, ...prefsMessages.en },
+  ko: {
+    ...ko,
+    ...digestMessages.ko,
+    ...dataMessages.ko,
+    ...briefMessages.ko,
+    ...moreMessages.ko,
+    ...prefsMessages.ko,
+    ...safetyMessages.ko,
+  },
+  en: {
+    ...en,
+    ...digestMessages.en,
+    ...dataMessages.en,
+    ...briefMessages.en,
+    ...moreMessages.en,
+    ...prefsMessages.en,
+    ...safetyMessages.en,
+  },
 };
 
 export type Messages = Catalog;

@@ -81,3 +81,15 @@ export async function replyLocale(
   });
   return chosen?.locale ?? fallback;
 }
+
+/** The language to answer a user in when no text asked for one (buttons, forms, App Home). */
+export function userLocale(
+  services: { preferences?: PreferenceStore | undefined; logger: Logger; defaultLocale: Locale },
+  userId: string | undefined,
+): Promise<Locale> {
+  return replyLocale(
+    undefined,
+    { id: userId, preferences: services.preferences, logger: services.logger },
+    services.defaultLocale,
+  );
+}

@@ -2,9 +2,10 @@ import { Assistant, type AssistantConfig } from '@slack/bolt';
 import type { ThreadStates } from '../assistant/thread-memory.js';
 import { answerTurn } from '../assistant/turn.js';
 import type { CommandServices } from '../commands/execute.js';
-import { LOCALES } from '../i18n/locale.js';
+import { LOCALES, type Locale } from '../i18n/locale.js';
 import { messages } from '../i18n/messages.js';
 import { truncate } from '../lib/escape.js';
+import { userLocale } from '../preferences/store.js';
 
 type ThreadStore = NonNullable<AssistantConfig['threadContextStore']>;
 type StoreArgs = Parameters<ThreadStore['get']>[0];
@@ -45,12 +46,14 @@ function memoryStore(memory: ThreadStates): ThreadStore {
  * engine works, the answer in the thread, and follow-ups that build on the thread's earlier figures.
  */
 export function createAssistant(services: CommandServices, memory: ThreadStates): Assistant {
-  const { logger, defaultLocale } = services;
-  const order = [defaultLocale, ...LOCALES.filter((l) => l !== defaultLocale)];
+  const { logger } = services;
+  const orderFor = (first: Locale) => [first, ...LOCALES.filter((l) => l !== first)];
   return new Assistant({
     threadContextStore: memoryStore(memory),
     threadStarted: async ({ payload, say, setSuggestedPrompts, saveThreadContext }) => {
       const { channelId, threadTs } = threadOf(payload);
+      const userId = (payload as { assistant_thread?: { user_id?: string } }).assistant_thread?.user_id;
+      const order = orderFor(await userLocale(services, userId));
       await memory.update(channelId, threadTs, {});
       await saveThreadContext();
       await say(order.map((l) => messages(l).assistantGreeting).join('\n'));
@@ -65,7 +68,7 @@ export function createAssistant(services: CommandServices, memory: ThreadStates)
       const { channelId, threadTs } = threadOf(payload);
       const state = await memory.get(channelId, threadTs);
       const text = message.text ?? '';
-      const locale = state?.locale ?? defaultLocale;
+      const locale = state?.locale ?? (await userLocale(services, message.user));
       // Cosmetic calls: a missing scope or a Slack hiccup must not cost the user the answer.
       await setStatus(messages(locale).assistantWorking).catch((error: unknown) =>
         logger.warn('assistant status failed', { error }),

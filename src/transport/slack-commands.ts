@@ -7,6 +7,7 @@ import { type CommandServices, executeCommand } from '../commands/execute.js';
 import { commands, findCommand } from '../commands/index.js';
 import { commandTextSchema } from '../commands/input.js';
 import { type Messages, messages } from '../i18n/messages.js';
+import { replyLocale } from '../preferences/store.js';
 import { type Responder, responder } from './response-url.js';
 import { chartsInline, postCharts } from './slack-charts.js';
 import { slackSurface } from './slack-surface.js';
@@ -135,18 +136,25 @@ export function registerShareAction(app: App, services: CommandServices): void {
   app.action<BlockButtonAction>(SHARE_ACTION_ID, async ({ ack, body, action, client, respond, logger }) => {
     await ack();
     const payload = decodeShare(action.value);
-    const locale = payload
-      ? (commandTextSchema.parse(payload.t).locale ?? services.defaultLocale)
-      : services.defaultLocale;
+    const locale = await replyLocale(
+      payload ? commandTextSchema.parse(payload.t).locale : undefined,
+      { id: body.user.id, preferences: services.preferences, logger: services.logger },
+      services.defaultLocale,
+    );
     const t = messages(locale);
     const channel = body.channel?.id ?? body.container?.channel_id;
     const reply =
       payload && channel
         ? await executeCommand(
-            { command: payload.c, text: payload.t, userId: body.user.id, channelId: channel },
+            { command: payload.c, text: payload.t, userId: body.user.id, channelId: channel, shared: true },
             services,
           )
         : undefined;
+    if (reply?.kind === 'error') {
+      const [message] = reply.messages;
+      await respond({ response_type: 'ephemeral', replace_original: false, ...message });
+      return;
+    }
     if (reply?.kind !== 'answer' || !channel) {
       await respond({ response_type: 'ephemeral', replace_original: false, text: t.shareExpired });
       return;

@@ -1,8 +1,9 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
+import { z } from 'zod';
 import { buildApplied, CANCEL_ACTION_ID, CONFIRM_ACTION_ID, issueMessage } from '../briefings/data-admin.js';
 import { ADD_MODAL_CALLBACK, MODAL_BLOCKS, modalValues } from '../briefings/data-modal.js';
 import { fitMessages } from '../briefings/reply.js';
-import { refusal } from '../commands/data-actions.js';
+import { refusal, refuseNonAdmin } from '../commands/data-actions.js';
 import { EditInvalidError } from '../data-admin/editable-store.js';
 import { type FieldValues, fieldOfIssue } from '../data-admin/figure-fields.js';
 import { addFigure, EditRefused, newFigure } from '../data-admin/operations.js';
@@ -15,9 +16,25 @@ import { DatabaseUnavailableError } from '../store/pg/database.js';
 
 interface Deps {
   dataAdmin: DataAdmin;
-  defaultLocale: Locale;
+  /** The presser's own reply language (/ai-lang), else the workspace's. */
+  localeOf: (userId: string) => Promise<Locale>;
   isAdmin: (userId: string) => Promise<boolean>;
   logger: Logger;
+}
+
+const metadataSchema = z.object({ channelId: z.string().nullish(), locale: z.string().optional() });
+
+/** The modal's private_metadata, which we wrote; anything unreadable counts as none (and is logged). */
+function readMetadata(text: string, logger: Logger): z.infer<typeof metadataSchema> {
+  if (!text) return {};
+  try {
+    const parsed = metadataSchema.safeParse(JSON.parse(text));
+    if (parsed.success) return parsed.data;
+  } catch {
+    // fall through: logged below
+  }
+  logger.warn('modal private_metadata unreadable; ignored');
+  return {};
 }
 
 function errorText(error: unknown, locale: Locale): string {
@@ -32,12 +49,12 @@ export function registerDataButtons(app: App, deps: Deps): void {
   for (const id of [CONFIRM_ACTION_ID, CANCEL_ACTION_ID]) {
     app.action<BlockButtonAction>(id, async ({ ack, body, action, respond }) => {
       await ack();
-      const locale = deps.defaultLocale;
-      const t = messages(locale);
       const actor = body.user.id;
+      const locale = await deps.localeOf(actor);
+      const t = messages(locale);
       let text: string;
       try {
-        if (!(await deps.isAdmin(actor))) text = t.dataNotAdmin;
+        if (!(await deps.isAdmin(actor))) text = await refuseNonAdmin(deps.dataAdmin, actor, `press ${id}`, locale);
         else if (id === CANCEL_ACTION_ID) {
           const outcome = await deps.dataAdmin.cancel(action.value ?? '', actor);
           text = { cancelled: t.dataCancelled, expired: t.dataExpired, not_yours: t.dataNotYours }[outcome];
@@ -61,13 +78,13 @@ export function registerDataButtons(app: App, deps: Deps): void {
 /** The add-a-figure modal: field errors go back onto the fields; a valid figure is added and confirmed privately. */
 export function registerAddModal(app: App, deps: Deps): void {
   app.view(ADD_MODAL_CALLBACK, async ({ ack, body, view, client }) => {
-    const meta = JSON.parse(view.private_metadata || '{}') as { channelId?: string | null; locale?: string };
-    const locale: Locale = isLocale(meta.locale) ? meta.locale : deps.defaultLocale;
-    const t = messages(locale);
+    const meta = readMetadata(view.private_metadata, deps.logger);
     const actor = body.user.id;
+    const locale: Locale = isLocale(meta.locale) ? meta.locale : await deps.localeOf(actor);
     const { id, ...fields } = modalValues(view.state.values as never);
     if (!(await deps.isAdmin(actor))) {
-      await ack({ response_action: 'errors', errors: { value: t.dataNotAdmin } });
+      const text = await refuseNonAdmin(deps.dataAdmin, actor, 'add (form)', locale);
+      await ack({ response_action: 'errors', errors: { value: text } });
       return;
     }
     const store = deps.dataAdmin.store;

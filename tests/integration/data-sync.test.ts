@@ -75,10 +75,10 @@ describe('edits reach everything', () => {
 describe('workspace admins (ADMIN_WORKSPACE_ADMINS=on)', () => {
   it('counts admins and owners from users.info, caches the answer, and fails closed', async () => {
     const users: Record<string, unknown> = {
-      U0OWNER: { id: 'U0OWNER', is_owner: true },
-      U0WSADM: { id: 'U0WSADM', is_admin: true },
-      U0GUEST: { id: 'U0GUEST', is_admin: true, is_restricted: true },
-      U0PLAIN: { id: 'U0PLAIN' },
+      U0OWNER: { id: 'U0OWNER', team_id: 'T0TEST', is_owner: true },
+      U0WSADM: { id: 'U0WSADM', team_id: 'T0TEST', is_admin: true },
+      U0GUEST: { id: 'U0GUEST', team_id: 'T0TEST', is_admin: true, is_restricted: true },
+      U0PLAIN: { id: 'U0PLAIN', team_id: 'T0TEST' },
     };
     slack.on('users.info', (call) => {
       const user = users[String(call.body.user)];
@@ -99,5 +99,41 @@ describe('workspace admins (ADMIN_WORKSPACE_ADMINS=on)', () => {
     expect(slack.calls.filter((c) => c.method === 'users.info').length).toBe(calls);
     const off = adminResolver({ adminUserIds: [], workspaceAdmins: false, client, logger: capturingLogger() });
     expect(await off('U0OWNER')).toBe(false);
+  });
+});
+
+describe('workspace admins from elsewhere', () => {
+  const users: Record<string, unknown> = {
+    // An admin of another organisation, reached through a Slack Connect channel.
+    U0CONNECT: { id: 'U0CONNECT', team_id: 'T0OTHER', is_admin: true, is_owner: true },
+    U0STRANGE: { id: 'U0STRANGE', team_id: 'T0TEST', is_admin: true, is_stranger: true },
+    U0SINGLE: { id: 'U0SINGLE', team_id: 'T0TEST', is_admin: true, is_ultra_restricted: true },
+    U0NOTEAM: { id: 'U0NOTEAM', is_admin: true },
+    U0ORGADM: { id: 'U0ORGADM', team_id: 'T0TEST', is_admin: true, enterprise_user: { enterprise_id: 'E0OURS' } },
+    U0ORGOUT: { id: 'U0ORGOUT', team_id: 'T0TEST', is_admin: true, enterprise_user: { enterprise_id: 'E0THEIRS' } },
+  };
+  const resolver = (auth: Record<string, unknown>) => {
+    slack.on('auth.test', () => ({ json: auth }));
+    slack.on('users.info', (call) => ({ json: { ok: true, user: users[String(call.body.user)] } }));
+    const client = new WebClient('xoxb-1-2-sync', { slackApiUrl: `${slack.url}/api/`, retryConfig: { retries: 0 } });
+    return adminResolver({ adminUserIds: [], workspaceAdmins: true, client, logger: capturingLogger() });
+  };
+
+  it('refuses admins of another team, strangers and guests; requires the same organisation on Enterprise Grid', async () => {
+    const single = resolver({ ok: true, team_id: 'T0TEST', user_id: 'U0BOT' });
+    expect(await Promise.all(['U0CONNECT', 'U0STRANGE', 'U0SINGLE', 'U0NOTEAM'].map(single))).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
+    const grid = resolver({ ok: true, team_id: 'T0TEST', enterprise_id: 'E0OURS', user_id: 'U0BOT' });
+    expect(await Promise.all(['U0ORGADM', 'U0ORGOUT'].map(grid))).toEqual([true, false]);
+  });
+
+  it('fails closed when it cannot tell which workspace it is installed in', async () => {
+    const unknown = resolver({ ok: false, error: 'invalid_auth' });
+    expect(await unknown('U0ORGADM')).toBe(false);
+    slack.on('auth.test', () => ({ json: { ok: true, team_id: 'T0TEST' } }));
   });
 });

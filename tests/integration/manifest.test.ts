@@ -56,6 +56,9 @@ describe('manifest.yml', () => {
       'channels:read',
       'groups:read',
     ]);
+    // users.info for ADMIN_WORKSPACE_ADMINS=on: optional, so an install without it still works.
+    expect(manifest.oauth_config.scopes.bot_optional).toEqual(['users:read']);
+    expect(manifest.oauth_config.scopes.bot).not.toContain('users:read');
     expect(manifest.settings.event_subscriptions.bot_events).toEqual([
       'assistant_thread_started',
       'assistant_thread_context_changed',
