@@ -20,17 +20,19 @@ import { guardedHttpReceiver, refuseUnanswerable } from './transport/slack-guard
 import { registerHome } from './transport/slack-home.js';
 
 export interface HealthReport {
-  status: 'ok' | 'degraded';
+  status: 'ok' | 'degraded' | 'unavailable';
   mode: string;
   datasetVersion: number;
   digests?: { authFailure: { code: string; since: string } };
+  /** Present when the store (files or PostgreSQL) cannot be used, with why. */
+  store?: { reason: string };
 }
 
 export interface SlackAppDeps {
   config: Config;
   services: CommandServices;
   logger: Logger;
-  health: () => HealthReport;
+  health: () => HealthReport | Promise<HealthReport>;
   /** Tests may drive the app through their own receiver. */
   receiver?: Receiver;
   /** Where delivered event ids are remembered (PostgreSQL when replicas share one). */
@@ -39,14 +41,23 @@ export interface SlackAppDeps {
   threads?: ThreadStates;
 }
 
-function healthRoute(health: () => HealthReport) {
+function healthRoute(health: SlackAppDeps['health']) {
   return {
     path: '/healthz',
     method: ['GET'],
     handler: (_req: IncomingMessage, res: ServerResponse) => {
-      const report = health();
-      res.writeHead(report.status === 'ok' ? 200 : 503, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(report));
+      void Promise.resolve()
+        .then(health)
+        .then(
+          (report) => {
+            res.writeHead(report.status === 'ok' ? 200 : 503, { 'content-type': 'application/json' });
+            res.end(JSON.stringify(report));
+          },
+          () => {
+            res.writeHead(503, { 'content-type': 'application/json' });
+            res.end(JSON.stringify({ status: 'unavailable' }));
+          },
+        );
     },
   };
 }

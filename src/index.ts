@@ -51,13 +51,15 @@ class SlackUnavailableError extends Error {
   }
 }
 
-function health(config: Config, services: CommandServices): HealthReport {
+async function health(config: Config, services: CommandServices): Promise<HealthReport> {
   const outage = services.digests?.health.authFailure() ?? null;
+  const store = await (services.store as EditableStore).health();
   return {
-    status: outage ? 'degraded' : 'ok',
+    status: !store.ok ? 'unavailable' : outage ? 'degraded' : 'ok',
     mode: config.mode,
     datasetVersion: services.store.current().version,
     ...(outage ? { digests: { authFailure: outage } } : {}),
+    ...(store.ok ? {} : { store: { reason: store.reason } }),
   };
 }
 

@@ -24,6 +24,7 @@ import { PgPreferenceStore } from './preferences/pg-store.js';
 import { FilePreferenceStore } from './preferences/store.js';
 import { Database, DatabaseUnavailableError, isUnavailable, redactUrl } from './store/pg/database.js';
 import { migrate } from './store/pg/migrate.js';
+import { schemaRepair } from './store/pg/repair.js';
 import { boltLogger } from './transport/bolt-logger.js';
 import { backgroundClientOptions } from './transport/slack-client.js';
 
@@ -107,11 +108,25 @@ async function openDatabase(url: string, logger: Logger): Promise<Database> {
   return new Database(url, logger);
 }
 
+/** The dataset in PostgreSQL, made again (schema and seed) whenever the database comes back without them. */
+async function openPgStore(database: Database, seed: string, logger: Logger): Promise<PgDatasetStore> {
+  const store = await PgDatasetStore.open(database, seed, { logger });
+  database.onSchemaMissing = schemaRepair({
+    url: database.url,
+    logger,
+    reseed: async () => {
+      await PgDatasetStore.seed(database, seed, logger);
+      await store.refresh();
+    },
+  });
+  return store;
+}
+
 /** The services, and the database when DATABASE_URL is set (the Slack app shares it for event deliveries). */
 export async function openServices(config: Config, logger: Logger): Promise<CommandServices & { database?: Database }> {
   const database = config.databaseUrl ? await openDatabase(config.databaseUrl, logger) : undefined;
   const store: EditableStore = database
-    ? await PgDatasetStore.open(database, seedPath(config.dataDir), { logger })
+    ? await openPgStore(database, seedPath(config.dataDir), logger)
     : await EditableDatasetStore.open(config.dataDir, { logger });
   const view = store.current();
   if (!view.country(config.focusCountry)) {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { unwatchFile, watchFile } from 'node:fs';
+import { constants, unwatchFile, watchFile } from 'node:fs';
+import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Mutex } from '../lib/mutex.js';
 import type { Logger } from '../logger.js';
@@ -60,7 +61,11 @@ export interface EditableStore extends DatasetStore {
   readonly audit: { entries(): Promise<AuditEntry[]> };
   /** Follows edits other processes make; returns how to stop. */
   watch(): () => void;
+  /** Whether the store can be used now (for /healthz). */
+  health(): Promise<StoreHealth>;
 }
+
+export type StoreHealth = { ok: true } | { ok: false; reason: string };
 
 /** The audit entry for an edit from `before` to `after`: the figures it touched, old and new. */
 export function auditEntryFor(
@@ -126,6 +131,16 @@ export class EditableDatasetStore implements EditableStore {
   }
 
   /** Follows edits made by another process (the CLI) on the same file. */
+  /** The dataset file must still be there to read; a missing file (a deleted volume) is not a store. */
+  async health(): Promise<StoreHealth> {
+    try {
+      await access(this.path, constants.R_OK);
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, reason: `dataset file unreadable (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
+    }
+  }
+
   watch(intervalMs = 1000): () => void {
     if (!this.watching) {
       this.watching = true;

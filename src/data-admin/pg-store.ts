@@ -5,7 +5,7 @@ import type { Logger } from '../logger.js';
 import { SCHEMA_FINGERPRINT } from '../store/dataset-file.js';
 import { validateDataset, validateDatasetChecked } from '../store/dataset-store.js';
 import { createDatasetView, type DatasetView } from '../store/dataset-view.js';
-import type { Database } from '../store/pg/database.js';
+import { type Database, DatabaseUnavailableError } from '../store/pg/database.js';
 import { type Dataset, datasetSchema } from '../store/schema.js';
 import { type AuditEntry, auditEntrySchema } from './audit.js';
 import {
@@ -14,6 +14,7 @@ import {
   EditInvalidError,
   type EditRequest,
   type EditResult,
+  type StoreHealth,
 } from './editable-store.js';
 import {
   PENDING_TTL_MS,
@@ -27,6 +28,7 @@ const CHANNEL = 'apb_dataset';
 const KEEP_VERSIONS = 20;
 /** How often a replica checks the version itself, in case a notification was missed while reconnecting. */
 const POLL_MS = 5_000;
+const HEALTH_FRESH_MS = 1_000;
 
 /**
  * The dataset in PostgreSQL, for several replicas. An edit is one transaction: the head row locked, the change
@@ -38,6 +40,7 @@ export class PgDatasetStore implements EditableStore {
   private view: DatasetView;
   private stopWatching: (() => void) | null = null;
   private readonly editing = new Mutex();
+  private lastHealth: { at: number; result: Promise<StoreHealth>; failures: number } | null = null;
 
   readonly audit = {
     entries: async (): Promise<AuditEntry[]> => {
@@ -62,6 +65,12 @@ export class PgDatasetStore implements EditableStore {
     options: { logger: Logger; clock?: () => Date },
   ): Promise<PgDatasetStore> {
     const clock = options.clock ?? (() => new Date());
+    await PgDatasetStore.seed(db, seedPath, options.logger);
+    return new PgDatasetStore(db, await PgDatasetStore.read(db), options.logger, clock);
+  }
+
+  /** Writes the dataset at `seedPath` into an empty database (one replica does; the others find it there). */
+  static async seed(db: Database, seedPath: string, logger: Logger): Promise<void> {
     await db.transaction(async (client) => {
       await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['dataset:seed']);
       const { rowCount } = await client.query('SELECT 1 FROM dataset_head');
@@ -71,9 +80,24 @@ export class PgDatasetStore implements EditableStore {
         seed.version,
         JSON.stringify(seed),
       ]);
-      options.logger.info('database seeded with the dataset', { version: seed.version, figures: seed.figures.length });
+      logger.info('database seeded with the dataset', { version: seed.version, figures: seed.figures.length });
     });
-    return new PgDatasetStore(db, await PgDatasetStore.read(db), options.logger, clock);
+  }
+
+  /** Whether the database answers with a dataset now (asked at most once a second, for /healthz). */
+  health(): Promise<StoreHealth> {
+    const now = Date.now();
+    const last = this.lastHealth;
+    if (last && now - last.at < HEALTH_FRESH_MS && last.failures === this.db.unavailableCount) return last.result;
+    const result = this.db.query('SELECT version FROM dataset_head WHERE id = 1').then(
+      ({ rowCount }): StoreHealth => (rowCount ? { ok: true } : { ok: false, reason: 'dataset missing' }),
+      (error: unknown): StoreHealth => ({
+        ok: false,
+        reason: error instanceof DatabaseUnavailableError ? `database unavailable (${error.reason})` : 'database error',
+      }),
+    );
+    this.lastHealth = { at: now, result, failures: this.db.unavailableCount };
+    return result;
   }
 
   /** The head row's dataset; validated unless the bot wrote it, validated, under the current schema. */

@@ -95,7 +95,10 @@ describePg('PostgreSQL unreachable mid-run (the network to it cut)', () => {
     expect(responseText('down1')).toContain('저장소(데이터베이스)에 잠시 연결할 수 없어');
     expect(responseText('down1')).not.toMatch(/at .*\.ts:\d+/);
     expect(await ask('/ai-rank', 'ceti', 'down2')).toContain('벨퍼 CETI 2025');
-    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    // The store cannot be used: a load balancer sees it and the reason.
+    const down = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(down.status).toBe(503);
+    expect(JSON.stringify(await down.json())).toContain('database unavailable');
 
     await proxy.restore();
     await ask('/ai-digest', 'list', 'back1');

@@ -139,7 +139,10 @@ describeCluster('PostgreSQL restarted mid-run (a real server)', () => {
       expect(await ask('/ai-digest', 'list')).toContain(UNAVAILABLE);
       expect(await ask('/ai-data', 'set ceti25_ai_KR value=15.6')).toContain(UNAVAILABLE);
       expect(await ask('/ai-rank', 'ceti')).toContain('벨퍼 CETI 2025');
-      expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+      // A load balancer should stop sending this replica requests that need the database.
+      const down = await fetch(`http://127.0.0.1:${port}/healthz`);
+      expect(down.status).toBe(503);
+      expect(JSON.stringify(await down.json())).toContain('database unavailable');
       await cluster.start();
 
       // Back without a restart of the bot: its next requests are served from PostgreSQL again.
@@ -149,6 +152,7 @@ describeCluster('PostgreSQL restarted mid-run (a real server)', () => {
         if (recovered.includes(UNAVAILABLE)) await sleep(250);
       }
       expect(recovered).not.toContain(UNAVAILABLE);
+      expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
       // …and it follows an edit another process makes after the restart.
       const edit = await runNpm(
         ['run', '--silent', 'cli', '--', 'ask', '--user', 'U0ALICE', '/ai-data set ceti25_ai_KR value=15.8 --yes'],

@@ -12,19 +12,37 @@ export function redactUrl(url: string): string {
   }
 }
 
-/** Connection errors a request can meet while PostgreSQL restarts or is unreachable. */
+/** SQLSTATEs saying the database or its tables are gone: dropped, or emptied and not yet migrated again. */
+const SCHEMA_MISSING = new Set(['3D000', '3F000', '42P01']);
+/** Connection exceptions, insufficient resources, operator intervention; and a role or password gone. */
+const UNAVAILABLE_CLASSES = ['08', '53', '57'];
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', '28000', '28P01']);
+
+export function isSchemaMissing(error: unknown): boolean {
+  return SCHEMA_MISSING.has((error as { code?: string }).code ?? '');
+}
+
+/** Errors a request can meet while PostgreSQL restarts, is unreachable, or has lost its database or tables. */
 export function isUnavailable(error: unknown): boolean {
   const code = (error as { code?: string }).code ?? '';
   const message = error instanceof Error ? error.message : '';
   return (
-    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08003', '08006'].includes(
-      code,
-    ) || /Connection terminated|connection timeout|Client has encountered a connection error/i.test(message)
+    UNAVAILABLE_CODES.has(code) ||
+    isSchemaMissing(error) ||
+    (/^[0-9A-Z]{5}$/.test(code) && UNAVAILABLE_CLASSES.includes(code.slice(0, 2))) ||
+    /Connection terminated|connection timeout|Client has encountered a connection error/i.test(message)
   );
 }
 
 export class DatabaseUnavailableError extends Error {
   override name = 'DatabaseUnavailableError';
+  constructor(
+    message: string,
+    /** The SQLSTATE or socket error behind it, when known. */
+    readonly reason = 'connection',
+  ) {
+    super(message);
+  }
 }
 
 /**
@@ -33,6 +51,10 @@ export class DatabaseUnavailableError extends Error {
  */
 export class Database {
   readonly pool: pg.Pool;
+  /** Called when a query finds the database or its tables gone, so they can be made again once it is back. */
+  onSchemaMissing: (() => void) | undefined;
+  /** How many queries have failed for unavailability: a health answer older than the last failure is stale. */
+  unavailableCount = 0;
 
   constructor(
     readonly url: string,
@@ -148,12 +170,11 @@ export class Database {
   }
 
   private translate(error: unknown): unknown {
-    if (isUnavailable(error)) {
-      return new DatabaseUnavailableError(
-        `PostgreSQL at ${redactUrl(this.url)} is unavailable (${(error as { code?: string }).code ?? 'connection'})`,
-      );
-    }
-    return error;
+    if (!isUnavailable(error)) return error;
+    this.unavailableCount += 1;
+    if (isSchemaMissing(error)) this.onSchemaMissing?.();
+    const reason = (error as { code?: string }).code ?? 'connection';
+    return new DatabaseUnavailableError(`PostgreSQL at ${redactUrl(this.url)} is unavailable (${reason})`, reason);
   }
 
   async close(): Promise<void> {
