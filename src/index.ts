@@ -125,7 +125,14 @@ async function main(argv: string[]): Promise<void> {
     process.exitCode = await runCli(argv, { ...services, surface }, { stdout: process.stdout, stderr: process.stderr });
     return;
   }
-  await holdDataDir(config.dataDir);
+  await holdDataDir(config.dataDir, {
+    onLost: () => {
+      logger.error('another process took over DATA_DIR; stopping so that only one writes it', {
+        dataDir: config.dataDir,
+      });
+      process.exit(EXIT_STARTUP_FAILURE);
+    },
+  });
   const store = services.store as EditableStore;
   store.watch();
   if (config.mode === 'console') {

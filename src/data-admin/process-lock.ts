@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { acquireLock, LockBusyError } from '../store/file-lock.js';
+import { acquireLock, LockBusyError, type LockOptions } from '../store/file-lock.js';
 
 /** A second bot on the same DATA_DIR: it would overwrite the first one's edits and post digests twice. */
 export class AlreadyRunningError extends Error {
@@ -14,13 +14,15 @@ export class AlreadyRunningError extends Error {
 }
 
 /**
- * Holds DATA_DIR for the life of the bot process. The lock names this process, so after a crash the next
- * start sees its owner is gone and takes it over at once.
+ * Holds DATA_DIR for the life of the bot process. The lock names this process and beats while it lives, so
+ * after a crash the next start on the same host takes it over at once, and one on another host once the
+ * heartbeat has stood still for its watch window; a live holder is never displaced. `onLost` is called if the
+ * lock was taken anyway (this process was stopped for longer than the window), since it may no longer write.
  */
-export async function holdDataDir(dataDir: string): Promise<() => Promise<void>> {
+export async function holdDataDir(dataDir: string, options: LockOptions = {}): Promise<() => Promise<void>> {
   await mkdir(dataDir, { recursive: true });
   try {
-    return await acquireLock(join(dataDir, '.bot'), 0);
+    return await acquireLock(join(dataDir, '.bot'), 0, options);
   } catch (error) {
     if (error instanceof LockBusyError) throw new AlreadyRunningError(dataDir);
     throw error;

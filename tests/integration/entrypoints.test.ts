@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -100,6 +100,43 @@ describe('one bot per DATA_DIR, and a corrupted dataset', () => {
     expect(code).toBe(0);
     expect(firstOut).toContain('벨퍼 CETI 2025 — AI 부문 순위');
   });
+
+  const canUnshare = spawnSync('unshare', ['-u', 'true']).status === 0;
+
+  it.runIf(canUnshare)(
+    'a bot on another host sharing DATA_DIR keeps it while it lives; once it is gone the next bot takes over',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'apb-hosts-'));
+      copyFileSync(DATASET_PATH, join(dir, 'dataset.json'));
+      // The first bot runs in its own UTS namespace, as on another host: no pid of it can be checked from here.
+      const first = spawn('unshare', ['-u', 'sh', '-c', 'hostname other-host && exec npm start --silent'], {
+        cwd: ROOT,
+        env: cleanEnv({ DATA_DIR: dir }),
+        stdio: ['pipe', 'pipe', 'pipe'],
+        detached: true,
+      });
+      let firstOut = '';
+      first.stdout?.on('data', (d) => {
+        firstOut += String(d);
+      });
+      const end = Date.now() + 30_000;
+      while (!firstOut.includes('로컬 콘솔') && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
+      expect(JSON.parse(readFileSync(join(dir, '.bot.lock', 'owner'), 'utf8')).host).toBe('other-host');
+      const refused = await runNpm(['start', '--silent'], { env: cleanEnv({ DATA_DIR: dir }), timeoutMs: 60_000 });
+      expect(refused.code).toBe(3);
+      expect(refused.stderr).toContain('another AI Policy Brief is already running');
+      if (first.pid) process.kill(-first.pid, 'SIGKILL');
+      await once(first, 'exit');
+      const next = await runNpm(['start', '--silent'], {
+        env: cleanEnv({ DATA_DIR: dir }),
+        input: '/ai-rank ceti\nexit\n',
+        timeoutMs: 60_000,
+      });
+      expect(next.code).toBe(0);
+      expect(next.stdout).toContain('벨퍼 CETI 2025 — AI 부문 순위');
+    },
+    120_000,
+  );
 
   it.each([
     ['invalid JSON', '{"figures": [}', 'invalid JSON'],

@@ -1,9 +1,11 @@
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { acquireLock, LockBusyError } from '../../../src/store/file-lock.js';
+import { ROOT } from '../../helpers/spawn.js';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'apb-lock-'));
 
@@ -58,4 +60,76 @@ describe('acquireLock', () => {
     });
     expect(Date.now() - started).toBeLessThan(1000);
   });
+});
+
+/** A holder on "another host": a child process in its own UTS namespace (unshare -u) with another hostname. */
+const canUnshare = spawnSync('unshare', ['-u', 'true']).status === 0;
+const FAST = { heartbeatMs: 50, foreignWatchMs: 400 };
+
+function foreignHolder(path: string) {
+  const script = `
+    import { acquireLock } from './src/store/file-lock.ts';
+    await acquireLock(${JSON.stringify(path)}, 0, { timing: ${JSON.stringify(FAST)} });
+    process.stdout.write('held\\n');
+    setInterval(() => {}, 1000);
+  `;
+  const child = spawn(
+    'unshare',
+    [
+      '-u',
+      'sh',
+      '-c',
+      `hostname other-host && exec "${process.execPath}" --import tsx --input-type=module -e "$0"`,
+      script,
+    ],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const held = new Promise<void>((resolve) => child.stdout.on('data', (d) => String(d).includes('held') && resolve()));
+  return { child, held };
+}
+
+describe.runIf(canUnshare)('a lock held from another host', () => {
+  it('is never taken from a live holder, however old the lock looks', async () => {
+    const path = join(dir(), 'state.json');
+    const holder = foreignHolder(path);
+    try {
+      await holder.held;
+      // Backdated as if it had been held for a minute: age alone must not count as "gone".
+      const old = new Date(Date.now() - 60_000);
+      utimesSync(`${path}.lock`, old, old);
+      utimesSync(join(`${path}.lock`, 'owner'), old, old);
+      expect(JSON.parse(readFileSync(join(`${path}.lock`, 'owner'), 'utf8')).host).toBe('other-host');
+      await expect(acquireLock(path, 1_000, { timing: FAST })).rejects.toBeInstanceOf(LockBusyError);
+    } finally {
+      holder.child.kill('SIGKILL');
+    }
+  });
+
+  it('is taken over once its heartbeat has stood still for the watch window', async () => {
+    const path = join(dir(), 'state.json');
+    const holder = foreignHolder(path);
+    await holder.held;
+    holder.child.kill('SIGKILL');
+    await once(holder.child, 'exit');
+    const started = Date.now();
+    const release = await acquireLock(path, 5_000, { timing: FAST });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(FAST.foreignWatchMs);
+    await release();
+  });
+});
+
+it('tells a holder whose lock was taken from it', async () => {
+  const path = join(dir(), 'state.json');
+  let lost = false;
+  const release = await acquireLock(path, 0, { timing: FAST, onLost: () => (lost = true) });
+  writeFileSync(
+    join(`${path}.lock`, 'owner'),
+    JSON.stringify({ host: 'elsewhere', pid: 1, start: 0, token: 'theirs' }),
+  );
+  const end = Date.now() + 5_000;
+  while (!lost && Date.now() < end) await new Promise((r) => setTimeout(r, 10));
+  expect(lost).toBe(true);
+  await release();
+  // Not ours any more: releasing leaves the other holder's lock in place.
+  expect(JSON.parse(readFileSync(join(`${path}.lock`, 'owner'), 'utf8')).token).toBe('theirs');
 });
