@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LOCALES, type Locale } from './i18n/locale.js';
+import { urlSecrets } from './lib/redact.js';
 import { LOG_LEVELS, type LogLevel } from './logger.js';
 
 /** The only module that reads the environment. Parsed once at start-up; anything invalid stops the bot. */
@@ -145,14 +146,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, purpose: 'bo
   if (problems.length > 0 && purpose === 'bot') throw new ConfigError(problems);
   const apiKey = env.LLM_API_KEY ?? env.OPENAI_API_KEY;
   const baseUrl = env.LLM_BASE_URL ?? env.OPENAI_BASE_URL;
-  const dbPassword = env.DATABASE_URL ? decodeURIComponent(new URL(env.DATABASE_URL).password) : '';
   const secrets = [
     env.SLACK_BOT_TOKEN,
     env.SLACK_APP_TOKEN,
     env.SLACK_SIGNING_SECRET,
     apiKey,
     env.DATABASE_URL,
-    dbPassword || undefined,
+    ...[env.DATABASE_URL, env.SLACK_API_URL, baseUrl].flatMap(urlSecrets),
   ].filter((s): s is string => s !== undefined);
   return {
     mode,

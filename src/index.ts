@@ -14,6 +14,7 @@ import { type Config, ConfigError, loadConfig } from './config.js';
 import type { EditableStore } from './data-admin/editable-store.js';
 import { AlreadyRunningError, holdDataDir } from './data-admin/process-lock.js';
 import { DigestScheduler } from './digests/scheduler.js';
+import { redactUrl, redactUrlsIn } from './lib/redact.js';
 import { createLogger, type Logger } from './logger.js';
 import { openServices } from './services.js';
 import { DataFileError } from './store/json-file.js';
@@ -46,7 +47,7 @@ class SlackUnavailableError extends Error {
   constructor(apiUrl: string, code: string) {
     const hint = ['invalid_auth', 'not_authed', 'token_revoked', 'account_inactive'].includes(code)
       ? 'Slack rejected SLACK_BOT_TOKEN'
-      : `Slack API at ${apiUrl} (SLACK_API_URL) could not be reached`;
+      : `Slack API at ${redactUrl(apiUrl)} (SLACK_API_URL) could not be reached`;
     super(`${hint} (${code}).`);
   }
 }
@@ -151,16 +152,18 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 
 main(process.argv.slice(2)).catch((error: unknown) => {
   if (error instanceof DataFileError) {
-    process.stderr.write(`AI Policy Brief cannot start. ${error.message}\n${restoreHint(error.path)}`);
+    process.stderr.write(redactUrlsIn(`AI Policy Brief cannot start. ${error.message}\n${restoreHint(error.path)}`));
   } else if (
     error instanceof ConfigError ||
     error instanceof SlackUnavailableError ||
     error instanceof AlreadyRunningError ||
     error instanceof DatabaseUnavailableError
   ) {
-    process.stderr.write(`AI Policy Brief cannot start. ${error.message}\n`);
+    process.stderr.write(redactUrlsIn(`AI Policy Brief cannot start. ${error.message}\n`));
   } else {
-    process.stderr.write(`AI Policy Brief cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      redactUrlsIn(`AI Policy Brief cannot start: ${error instanceof Error ? error.message : String(error)}\n`),
+    );
   }
   process.exit(EXIT_STARTUP_FAILURE);
 });

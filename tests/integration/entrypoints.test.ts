@@ -65,6 +65,24 @@ describe('start-up refuses bad configuration, naming the variable and never a se
     expect(ran.stdout + ran.stderr).not.toContain('Zq9Leak');
   });
 
+  it.each([
+    [{ DATABASE_URL: 'postgres://bot@127.0.0.1:1/apb?password=Zq9LeakQ&sslpassword=Zq9LeakS' }, 'is unavailable'],
+    [
+      {
+        SLACK_BOT_TOKEN: 'xoxb-1-2-x',
+        SLACK_SIGNING_SECRET: 'abcdefabcdefabcdef12',
+        SLACK_API_URL: 'http://slackuser:Zq9LeakU@127.0.0.1:1/api/?token=Zq9LeakT',
+      },
+      'could not be reached',
+    ],
+  ])('never prints a credential a URL carries: %j', async (env, reason) => {
+    const ran = await runNpm(['start', '--silent'], { env: cleanEnv(env) });
+    expect(ran.code).toBe(3);
+    expect(ran.stderr).toContain(reason);
+    expect(ran.stderr).toContain('***');
+    expect(ran.stdout + ran.stderr).not.toContain('Zq9Leak');
+  });
+
   it('stops on an invalid dataset with its path and the reason, leaving the file as it was', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'apb-start-'));
     const file = join(dir, 'dataset.json');

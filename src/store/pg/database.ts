@@ -1,16 +1,8 @@
 import pg from 'pg';
+import { redactUrl } from '../../lib/redact.js';
 import type { Logger } from '../../logger.js';
 
-/** The connection string without its password, for messages and logs. */
-export function redactUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return 'postgres://(unparseable connection string)';
-  }
-}
+export { redactUrl };
 
 /** SQLSTATEs saying the database or its tables are gone: dropped, or emptied and not yet migrated again. */
 const SCHEMA_MISSING = new Set(['3D000', '3F000', '42P01']);
