@@ -105,7 +105,7 @@ export function createSlackApp(deps: SlackAppDeps): App {
     logger,
   });
   refuseUnanswerable(app, logger);
-  registerCommands(app, services, isAdmin);
+  registerCommands(app, services, isAdmin, config.slack.apiUrl);
   registerShareAction(app, services);
   app.assistant(createAssistant(services, deps.threads ?? inMemory()));
   registerHome(app, services, isAdmin);

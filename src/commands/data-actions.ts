@@ -2,14 +2,17 @@ import { section } from '../briefings/blocks.js';
 import { buildApplied, buildEditPreview, issueLines } from '../briefings/data-admin.js';
 import { buildAddModal } from '../briefings/data-modal.js';
 import type { Briefing } from '../briefings/reply.js';
-import { csvToFigures, figuresToCsv } from '../data-admin/csv.js';
+import type { FigureChange } from '../data-admin/audit.js';
+import { figuresToCsv } from '../data-admin/csv.js';
 import { EditInvalidError, type EditRequest, SaveError } from '../data-admin/editable-store.js';
 import { fieldOfIssue } from '../data-admin/figure-fields.js';
+import type { ImportPreview } from '../data-admin/import-file.js';
+import { previewImportOffThread } from '../data-admin/off-thread.js';
 import {
   addFigure,
+  applyImportChanges,
   EditRefused,
   figureHash,
-  importFigures,
   lastUndoable,
   newFigure,
   removeFigure,
@@ -22,7 +25,7 @@ import type { DataAdmin } from '../data-admin/service.js';
 import { messages } from '../i18n/messages.js';
 import { UserError } from '../lib/errors.js';
 import { escapeMrkdwn, truncate } from '../lib/escape.js';
-import { type Dataset, figureSchema } from '../store/schema.js';
+import type { Dataset } from '../store/schema.js';
 import type { DataArgs } from './data-args.js';
 import { figureOrError } from './data-lookup.js';
 import { echo } from './input.js';
@@ -73,15 +76,17 @@ async function editFor(
   }
 }
 
+/** `checked`: changes already dry-run elsewhere (an import, on a worker thread). */
 async function previewOrApply(
   request: EditRequest,
   pending: PendingEdit,
   yes: boolean,
   summary: string,
   ctx: CommandContext,
+  checked?: FigureChange[],
 ) {
   const data = admin(ctx);
-  const changes = data.dryRun(request, ctx.data);
+  const changes = checked ?? data.dryRun(request, ctx.data);
   if (yes) {
     const result = await data.store.edit(request);
     return buildApplied(data.store.current(), result.entry, ctx.locale);
@@ -103,22 +108,27 @@ export async function applyEdit(args: Editing, text: string, ctx: CommandContext
   return previewOrApply(request, pending, args.yes, summary, ctx);
 }
 
-function parseImport(name: string, content: string, locale: CommandContext['locale']): unknown[] {
+/** What went wrong reading an import file, as the admin reads it. */
+function importProblem(
+  read: Exclude<ImportPreview, { kind: 'changes' | 'invalid_dataset' }>,
+  locale: CommandContext['locale'],
+): UserError {
   const t = messages(locale);
-  if (/\.json$/i.test(name)) {
-    let data: unknown;
-    try {
-      data = JSON.parse(content);
-    } catch (error) {
-      throw new UserError('bad_import', [t.dataImportUnreadable(escapeMrkdwn((error as Error).message))]);
+  switch (read.kind) {
+    case 'unreadable':
+      return new UserError('bad_import', [t.dataImportUnreadable(escapeMrkdwn(read.detail))]);
+    case 'csv_syntax': {
+      const column = read.column === null ? null : { number: read.column, name: read.columnName };
+      return new UserError('bad_import', [t.dataImportUnreadable(t.csvProblemAt(read.line, column, read.problem))]);
     }
-    const figures = Array.isArray(data) ? data : (data as { figures?: unknown }).figures;
-    if (!Array.isArray(figures)) throw new UserError('bad_import', [t.dataImportUnreadable('no "figures" list')]);
-    return figures;
+    case 'invalid':
+      return new UserError('invalid_import', [
+        t.dataInvalid,
+        ...read.problems.map(
+          (p) => `• ${p.row} (${echo(p.id)}) \`${escapeMrkdwn(p.path)}\`: ${escapeMrkdwn(p.message)}`,
+        ),
+      ]);
   }
-  const { figures, problem } = csvToFigures(content);
-  if (problem) throw new UserError('bad_import', [t.dataImportUnreadable(escapeMrkdwn(problem))]);
-  return figures;
 }
 
 export async function importData(
@@ -129,36 +139,29 @@ export async function importData(
   const t = messages(ctx.locale);
   const file = await ctx.surface?.readFile(args.path);
   if (!file) throw new UserError('no_file', [ctx.surface?.interactive ? t.dataImportNoFile : t.dataImportPath]);
-  const rows = parseImport(file.name, file.content, ctx.locale);
-  const problems = rows.flatMap((row, i) => {
-    const parsed = figureSchema.safeParse(row);
-    if (parsed.success) return [];
-    const id = (row as { id?: unknown })?.id;
-    return parsed.error.issues
-      .slice(0, 2)
-      .map(
-        (issue) =>
-          `• ${i + 1} (${echo(String(id ?? '?'))}) \`${issue.path.join('.')}\`: ${escapeMrkdwn(issue.message)}`,
-      );
-  });
-  if (problems.length > 0) throw new UserError('invalid_import', [t.dataInvalid, ...problems.slice(0, 10)]);
-  const figures = rows.map((r) => figureSchema.parse(r));
-  const summary = truncate(`${text} (${file.name})`, 300);
-  const request = importFigures(ctx.userId ?? 'unknown', figures, summary);
-  const changes = admin(ctx).dryRun(request, ctx.data);
+  const preview = await previewImportOffThread(file.name, file.content, ctx.data.dataset());
+  if (preview.kind === 'invalid_dataset') {
+    throw refusal(
+      new EditInvalidError(preview.issues as never, { ...ctx.data.dataset(), figures: preview.figures }),
+      ctx.locale,
+    );
+  }
+  if (preview.kind !== 'changes') throw importProblem(preview, ctx.locale);
+  const { changes } = preview;
   if (changes.length === 0) return { text: t.dataImportNoChanges, blocks: [section(t.dataImportNoChanges)] };
+  const summary = truncate(`${text} (${file.name})`, 300);
+  const request = applyImportChanges(ctx.userId ?? 'unknown', changes, summary);
   const counts = t.dataImportSummary(
     changes.filter((c) => !c.before).length,
     changes.filter((c) => c.before && c.after).length,
     changes.filter((c) => !c.after).length,
   );
-  return previewOrApply(
-    request,
-    { action: 'import', figures, baseVersion: ctx.data.version },
-    args.yes,
-    `${t.dataImportTitle}: ${counts}`,
-    ctx,
-  );
+  const pending: PendingEdit = {
+    action: 'import',
+    changes: changes.map((c) => ({ id: c.id, after: c.after })),
+    baseVersion: ctx.data.version,
+  };
+  return previewOrApply(request, pending, args.yes, `${t.dataImportTitle}: ${counts}`, ctx, changes);
 }
 
 export async function exportData(format: 'csv' | 'json', ctx: CommandContext): Promise<Briefing> {

@@ -1,3 +1,5 @@
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 import type { Figure } from '../store/schema.js';
 
 /**
@@ -44,14 +46,10 @@ type Row = Record<Column, string | number | null>;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-function textCell(value: string): string {
-  const safe = FORMULA_START.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 function cell(value: string | number | null): string {
   if (value === null) return '';
-  return typeof value === 'number' ? String(value) : textCell(value);
+  if (typeof value === 'number') return String(value);
+  return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
 function rowOf(f: Figure): Row {
@@ -90,42 +88,62 @@ function rowOf(f: Figure): Row {
   };
 }
 
+/** UTF-8 with a byte order mark, so spreadsheet programs (Excel) read Korean text correctly. */
+export const BOM = '\uFEFF';
+
 export function figuresToCsv(figures: readonly Figure[]): string {
-  const lines = [COLUMNS.join(','), ...figures.map((f) => COLUMNS.map((c) => cell(rowOf(f)[c])).join(','))];
-  return `${lines.join('\r\n')}\r\n`;
+  const rows = figures.map((f) => {
+    const row = rowOf(f);
+    return COLUMNS.map((c) => cell(row[c]));
+  });
+  return BOM + stringify(rows, { header: true, columns: [...COLUMNS], record_delimiter: 'windows' });
 }
 
-/** RFC 4180 records: quoted fields may hold commas, quotes ("") and line breaks. */
+/** Where a CSV stopped making sense: a 1-based line, and the column (by number and header name) when known. */
+export class CsvSyntaxError extends Error {
+  override name = 'CsvSyntaxError' as const;
+  constructor(
+    readonly line: number,
+    readonly column: number | null,
+    readonly columnName: string | null,
+    readonly problem: CsvProblem,
+  ) {
+    super(`line ${line}${column ? `, column ${column}${columnName ? ` (${columnName})` : ''}` : ''}: ${problem}`);
+  }
+}
+
+export type CsvProblem = 'quote_not_closed' | 'text_after_quote' | 'field_count' | 'quote_in_field' | 'malformed';
+
+const PROBLEMS: Record<string, CsvProblem> = {
+  CSV_QUOTE_NOT_CLOSED: 'quote_not_closed',
+  CSV_INVALID_CLOSING_QUOTE: 'text_after_quote',
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'text_after_quote',
+  CSV_RECORD_INCONSISTENT_FIELDS_LENGTH: 'field_count',
+  INVALID_OPENING_QUOTE: 'quote_in_field',
+};
+
+/** RFC 4180 records (quoted fields may hold commas, quotes and line breaks); malformed input is an error. */
 export function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === ',') {
-      record.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-    } else field += ch;
+  let lastLine = 0;
+  let header: string[] | undefined;
+  try {
+    return parse(text.replace(/^\uFEFF/, ''), {
+      skip_empty_lines: true,
+      on_record: (record: string[], context) => {
+        header ??= record;
+        lastLine = context.lines;
+        return record;
+      },
+    }) as string[][];
+  } catch (error) {
+    const e = error as { code?: string; lines?: number; column?: number; message?: string };
+    // An unclosed quote is found only at the end of the file; the row it broke starts after the last good one.
+    const line = e.code === 'CSV_QUOTE_NOT_CLOSED' ? lastLine + 1 : (e.lines ?? lastLine + 1);
+    const lengthOff = e.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH';
+    const column = typeof e.column === 'number' && !lengthOff ? e.column + 1 : null;
+    const name = column !== null ? (header?.[column - 1] ?? null) : null;
+    throw new CsvSyntaxError(line, column, name, PROBLEMS[e.code ?? ''] ?? 'malformed');
   }
-  if (field !== '' || record.length > 0) {
-    record.push(field);
-    records.push(record);
-  }
-  return records.filter((r) => r.some((c) => c !== ''));
 }
 
 function unformula(value: string): string {
@@ -172,9 +190,9 @@ function figureOf(get: (c: Column) => string): unknown {
   };
 }
 
-/** Rows of an exported CSV back into figure-shaped objects (the schema then validates them). */
+/** Rows of an exported CSV back into figure-shaped objects (the schema then validates them); throws CsvSyntaxError. */
 export function csvToFigures(text: string): { figures: unknown[]; problem?: string } {
-  const [header, ...rows] = parseCsv(text.replace(/^\uFEFF/, ''));
+  const [header, ...rows] = parseCsv(text);
   if (!header) return { figures: [], problem: 'empty file' };
   const missing = COLUMNS.filter((c) => !header.includes(c));
   if (missing.length > 0) return { figures: [], problem: `missing columns: ${missing.join(', ')}` };

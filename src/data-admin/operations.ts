@@ -194,6 +194,31 @@ export function undoEntry(actor: string, entry: AuditEntry | undefined, summary:
 }
 
 /** Replaces the figures with an imported set, all at once. */
+/** An import as the changes it makes (checked by the dry run that showed them): add, replace or remove by id. */
+export function applyImportChanges(
+  actor: string,
+  changes: readonly { id: string; after: Figure | null }[],
+  summary: string,
+): EditRequest {
+  return {
+    actor,
+    action: 'import',
+    summary,
+    mutate(draft) {
+      const byId = new Map(changes.map((c) => [c.id, c.after]));
+      const kept = draft.figures.flatMap((f) => {
+        if (!byId.has(f.id)) return [f];
+        const after = byId.get(f.id);
+        return after ? [structuredClone(after)] : [];
+      });
+      const present = new Set(draft.figures.map((f) => f.id));
+      const added = changes.flatMap((c) => (c.after && !present.has(c.id) ? [structuredClone(c.after)] : []));
+      draft.figures = [...kept, ...added];
+      return changes.map((c) => c.id);
+    },
+  };
+}
+
 export function importFigures(actor: string, figures: readonly Figure[], summary: string): EditRequest {
   return {
     actor,

@@ -18,7 +18,14 @@ export const pendingEditSchema = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('remove'), id: z.string(), base: z.string() }),
   z.strictObject({ action: z.literal('restore'), id: z.string() }),
   z.strictObject({ action: z.literal('undo'), entry: z.string() }),
-  z.strictObject({ action: z.literal('import'), figures: z.array(figureSchema), baseVersion: z.number().int() }),
+  // An import waits as the changes it makes, not as the whole dataset it would leave (`figures` is how versions
+  // before this one kept it; such a preview is still honoured until it expires).
+  z.strictObject({
+    action: z.literal('import'),
+    changes: z.array(z.strictObject({ id: z.string(), after: figureSchema.nullable() })).optional(),
+    figures: z.array(figureSchema).optional(),
+    baseVersion: z.number().int(),
+  }),
 ]);
 export type PendingEdit = z.infer<typeof pendingEditSchema>;
 
@@ -34,6 +41,16 @@ export type PendingRecord = z.infer<typeof pendingRecordSchema>;
 const fileSchema = z.strictObject({ schemaVersion: z.literal(1), pending: z.array(pendingRecordSchema) });
 
 export const PENDING_TTL_MS = 60 * 60_000;
+/** Previews kept at once, and import previews among them (the only large ones): the oldest go first. */
+export const MAX_PENDING = 50;
+export const MAX_PENDING_IMPORTS = 3;
+
+/** The previews to keep when one more is added: unexpired, and within the caps (newest kept). */
+export function prune(records: readonly PendingRecord[], now: Date): PendingRecord[] {
+  const fresh = records.filter((p) => now.getTime() - Date.parse(p.createdAt) < PENDING_TTL_MS);
+  const imports = fresh.filter((p) => p.edit.action === 'import').slice(-(MAX_PENDING_IMPORTS - 1));
+  return fresh.filter((p) => p.edit.action !== 'import' || imports.includes(p)).slice(-(MAX_PENDING - 1));
+}
 
 /** Edits waiting for Confirm, whichever backend keeps them. */
 export interface PendingStore {
@@ -60,7 +77,7 @@ export class PendingEdits implements PendingStore {
     const changeId = randomUUID();
     const now = this.clock();
     return this.file.update((draft) => {
-      draft.pending = draft.pending.filter((p) => now.getTime() - Date.parse(p.createdAt) < PENDING_TTL_MS);
+      draft.pending = prune(draft.pending, now);
       draft.pending.push({ changeId, actor, summary, createdAt: now.toISOString(), edit });
       return changeId;
     });

@@ -17,6 +17,8 @@ import {
   type StoreHealth,
 } from './editable-store.js';
 import {
+  MAX_PENDING,
+  MAX_PENDING_IMPORTS,
   PENDING_TTL_MS,
   type PendingEdit,
   type PendingRecord,
@@ -267,6 +269,17 @@ export class PgPendingEdits implements PendingStore {
     const now = this.clock();
     const record: PendingRecord = { changeId, actor, summary, createdAt: now.toISOString(), edit };
     await this.db.query('DELETE FROM pending_edits WHERE created_at < $1', [new Date(now.getTime() - PENDING_TTL_MS)]);
+    // Within the caps, newest kept: import previews (the large ones) first, then all previews.
+    await this.db.query(
+      `DELETE FROM pending_edits WHERE change_id IN (
+         SELECT change_id FROM pending_edits WHERE record->'edit'->>'action' = 'import'
+         ORDER BY created_at DESC OFFSET $1)`,
+      [MAX_PENDING_IMPORTS - 1],
+    );
+    await this.db.query(
+      'DELETE FROM pending_edits WHERE change_id IN (SELECT change_id FROM pending_edits ORDER BY created_at DESC OFFSET $1)',
+      [MAX_PENDING - 1],
+    );
     await this.db.query('INSERT INTO pending_edits (change_id, record, created_at) VALUES ($1, $2, $3)', [
       changeId,
       JSON.stringify(pendingRecordSchema.parse(record)),

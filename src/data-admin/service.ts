@@ -5,6 +5,7 @@ import type { AuditEntry, FigureChange } from './audit.js';
 import { type EditableStore, EditInvalidError, type EditRequest } from './editable-store.js';
 import {
   addFigure,
+  applyImportChanges,
   EditRefused,
   figureHash,
   importFigures,
@@ -90,7 +91,9 @@ export class DataAdmin {
         );
       case 'import':
         if (view.version !== edit.baseVersion) throw new EditRefused('changed_since', `v${edit.baseVersion}`);
-        return importFigures(actor, edit.figures, summary);
+        return edit.changes
+          ? applyImportChanges(actor, edit.changes, summary)
+          : importFigures(actor, edit.figures ?? [], summary);
     }
   }
 

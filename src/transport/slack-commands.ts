@@ -36,6 +36,7 @@ export function registerCommands(
   app: App,
   services: CommandServices,
   isAdmin: (userId: string) => Promise<boolean>,
+  apiUrl: string,
 ): void {
   // One listener for every command: Bolt runs each listener's matchers on every request, so eleven listeners
   // cost every user's acknowledgement more than one does (bench B1).
@@ -75,13 +76,19 @@ export function registerCommands(
       }
       await ack();
       await afterPendingAcks();
+      const locale = await replyLocale(
+        commandTextSchema.parse(payload.text ?? '').locale,
+        { id: payload.user_id, preferences: services.preferences, logger: services.logger },
+        services.defaultLocale,
+      );
       const surface = slackSurface({
         client,
         token: context.botToken ?? '',
         triggerId: payload.trigger_id,
         channelId: payload.channel_id,
         userId: payload.user_id,
-        locale: services.defaultLocale,
+        locale,
+        apiUrl,
       });
       const reply = await executeCommand(
         {

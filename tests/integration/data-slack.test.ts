@@ -198,11 +198,11 @@ describe('/ai-data in Slack', () => {
       .reply(200, {
         ok: true,
         files: [
-          { name: 'old.csv', created: 1, url_private_download: 'https://files.slack.test/dl/old' },
-          { name: 'figures.csv', created: 2, url_private_download: 'https://files.slack.test/dl/new', size: 1000 },
+          { name: 'old.csv', created: 1, url_private_download: 'https://files.slack.com/dl/old' },
+          { name: 'figures.csv', created: 2, url_private_download: 'https://files.slack.com/dl/new', size: 1000 },
         ],
       });
-    const download = nock('https://files.slack.test', { reqheaders: { authorization: 'Bearer xoxb-5-6-dataAdminBot' } })
+    const download = nock('https://files.slack.com', { reqheaders: { authorization: 'Bearer xoxb-5-6-dataAdminBot' } })
       .get('/dl/new')
       .reply(200, figuresToCsv(figures));
     const preview = capture('3006');
@@ -219,5 +219,64 @@ describe('/ai-data in Slack', () => {
     expect(await eventually(() => confirm.scope.isDone())).toBe(true);
     expect(harness.store.current().figure('ceti25_ai_RU')).toBeUndefined();
     expect(readFileSync(harness.path, 'utf8')).not.toContain('"ceti25_ai_RU"');
+  });
+
+  function listing(file: Record<string, unknown>) {
+    return nock(API)
+      .post('/api/files.list')
+      .reply(200, { ok: true, files: [{ name: 'figures.csv', created: 9, ...file }] });
+  }
+
+  it('never sends the bot token to a host that is not Slack’s', async () => {
+    listing({ url_private_download: 'https://collector.evil.test/steal', size: 100 });
+    const evil = nock('https://collector.evil.test').get('/steal').reply(200, 'id\n');
+    const reply = capture('3010');
+    const before = readFileSync(harness.path, 'utf8');
+    await command('import', reply.url);
+    expect(await eventually(() => reply.scope.isDone())).toBe(true);
+    expect(JSON.stringify(reply.bodies[0])).toContain('Slack 파일 서버가 아닌 곳');
+    expect(evil.isDone()).toBe(false);
+    expect(readFileSync(harness.path, 'utf8')).toBe(before);
+  });
+
+  it('reads no more than the cap, whatever size the listing claims', async () => {
+    listing({ url_private_download: 'https://files.slack.com/dl/huge', size: 10 });
+    nock('https://files.slack.com')
+      .get('/dl/huge')
+      .reply(200, 'x'.repeat(6 * 1024 * 1024));
+    const reply = capture('3011');
+    await command('import', reply.url);
+    expect(await eventually(() => reply.scope.isDone(), 10_000)).toBe(true);
+    expect(JSON.stringify(reply.bodies[0])).toContain('파일이 너무 큽니다');
+  });
+
+  it('reads a large file off the request path: the event loop keeps answering meanwhile', async () => {
+    const own = harness.store.current().allFigures();
+    const bulk = Array.from({ length: 5000 }, (_, i) => ({
+      ...(own[i % own.length] as (typeof own)[number]),
+      id: `bulk_${i}`,
+      series: null,
+    }));
+    const csv = figuresToCsv([...own, ...bulk]);
+    expect(Buffer.byteLength(csv)).toBeLessThan(5 * 1024 * 1024);
+    listing({ url_private_download: 'https://files.slack.com/dl/bulk', size: Buffer.byteLength(csv) });
+    nock('https://files.slack.com').get('/dl/bulk').reply(200, csv);
+    const reply = capture('3012');
+    let longest = 0;
+    let last = performance.now();
+    const tick = setInterval(() => {
+      const now = performance.now();
+      longest = Math.max(longest, now - last);
+      last = now;
+    }, 5);
+    try {
+      await command('import', reply.url);
+      expect(await eventually(() => reply.scope.isDone(), 20_000)).toBe(true);
+    } finally {
+      clearInterval(tick);
+    }
+    expect(JSON.stringify(reply.bodies[0])).toContain('추가 5000건');
+    // Parsing and validating this file on the event loop blocks it for about 300 ms on an idle machine.
+    expect(longest).toBeLessThan(150);
   });
 });
