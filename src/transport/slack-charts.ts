@@ -2,7 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { Charter } from '../charts/charter.js';
 import type { ChartSpec } from '../charts/spec.js';
-import { truncate } from '../lib/escape.js';
+import { escapeMrkdwn, truncate } from '../lib/escape.js';
 import type { Logger } from '../logger.js';
 import type { Responder } from './response-url.js';
 import { slackErrorCode } from './slack-commands.js';
@@ -23,7 +23,8 @@ function imageMessage(spec: ChartSpec, fileId: string) {
   return {
     response_type: 'ephemeral',
     replace_original: false,
-    text: spec.altText,
+    // Notification text is mrkdwn like any other: the chart's names come from the data.
+    text: escapeMrkdwn(truncate(spec.altText, 2900)),
     blocks: [imageBlock(spec, fileId)],
   };
 }

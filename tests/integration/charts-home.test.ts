@@ -9,6 +9,7 @@ import { loadConfig } from '../../src/config.js';
 import type { DigestService } from '../../src/digests/service.js';
 import { digestHarness, subscribe, subscription } from '../helpers/digest-harness.js';
 import { FakeSlack } from '../helpers/fake-slack.js';
+import { hostileStore } from '../helpers/hostile.js';
 import { capturingLogger, services } from '../helpers/services.js';
 import { eventBody, eventually, postSigned, slashCommandBody } from '../helpers/slack-http.js';
 
@@ -115,6 +116,21 @@ describe('charts under an answer', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(callsOf('files.getUploadURLExternal')).toHaveLength(1);
     expect(slack.responses).toHaveLength(1);
+  });
+
+  it("escapes the chart message's text: a name in the data cannot ping the channel", async () => {
+    uploadsAccepted();
+    running = await startApp({ store: await hostileStore() });
+    await postSigned({
+      url: running.url,
+      secret: SECRET,
+      body: slashCommandBody('/ai-rank', 'ceti', `${slack.url}/response/c9`),
+    });
+    expect(await eventually(() => slack.responses.some((r) => r.id === 'c9'), 5000)).toBe(true);
+    const text = String(slack.responses.find((r) => r.id === 'c9')?.body.text);
+    expect(text).toContain('&lt;!channel&gt;');
+    expect(text).not.toContain('<!channel>');
+    expect(text).not.toContain('<!here>');
   });
 
   it('keeps the text answer when the font is missing, and posts nothing more', async () => {

@@ -1,32 +1,9 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { executeCommand } from '../../src/commands/execute.js';
-import { openDatasetStore } from '../../src/store/dataset-store.js';
 import { renderMessage } from '../../src/transport/render-text.js';
-import { capturingLogger, DATASET_PATH } from '../helpers/services.js';
+import { EVIL, hostileStore } from '../helpers/hostile.js';
+import { capturingLogger } from '../helpers/services.js';
 import { messageText, withoutSlackMarkup } from '../helpers/slack-message.js';
-
-const EVIL = '<!here> <!channel> <@U999> <https://evil.example|Official> & >';
-
-/** The shipped dataset with hostile text in every label a briefing shows. */
-async function hostileStore() {
-  const data = JSON.parse(readFileSync(DATASET_PATH, 'utf8'));
-  const poison = (l: { en: string; ko: string }) => ({ en: `${l.en} ${EVIL}`, ko: `${l.ko} ${EVIL}` });
-  for (const s of data.series) s.name = poison(s.name);
-  for (const c of data.countries) c.name = poison(c.name);
-  for (const f of data.figures) {
-    f.metric = poison(f.metric);
-    f.period = poison(f.period);
-    f.source.publisher = `${f.source.publisher} ${EVIL}`;
-    if (f.rankScope) f.rankScope = poison(f.rankScope);
-    if (f.unit.note) f.unit.note = poison(f.unit.note);
-  }
-  const path = join(mkdtempSync(join(tmpdir(), 'apb-hostile-')), 'dataset.json');
-  writeFileSync(path, JSON.stringify(data));
-  return openDatasetStore(path);
-}
 
 describe('hostile text in the dataset', () => {
   it.each([
