@@ -6,7 +6,7 @@ import { renderBrief } from '../llm/render.js';
 import type { DatasetView } from '../store/dataset-view.js';
 import type { Figure } from '../store/schema.js';
 import { context, header, section, sections } from './blocks.js';
-import { entityName, figureLine } from './figures.js';
+import { entityName, figureLine, plainFigure } from './figures.js';
 import type { Briefing } from './reply.js';
 
 const SHOWN = 10;
@@ -20,11 +20,12 @@ export function buildFiguresBrief(
   note: string,
 ): Briefing {
   const t = messages(locale);
-  const lines = figures
-    .slice(0, SHOWN)
-    .map((f) => figureLine(`${f.metric[locale]} — ${entityName(view, f, locale)}`, f, locale));
+  const label = (f: Figure) => `${f.metric[locale]} — ${entityName(view, f, locale)}`;
+  const lines = figures.slice(0, SHOWN).map((f) => figureLine(label(f), f, locale));
+  const first = figures[0];
+  const headline = first ? plainFigure(label(first), first, locale) : note;
   return {
-    text: t.briefTitle,
+    text: `${t.briefTitle} — ${truncate(question, 80)}: ${headline}`,
     blocks: [
       header(t.briefTitle),
       section(escapeMrkdwn(t.briefQuestion(truncate(question, 300)))),

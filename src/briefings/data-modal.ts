@@ -2,7 +2,7 @@ import type { InputBlock, View } from '@slack/types';
 import type { FieldName } from '../data-admin/figure-fields.js';
 import type { Locale } from '../i18n/locale.js';
 import { messages } from '../i18n/messages.js';
-import { truncate } from '../lib/escape.js';
+import { cleanInput, truncate } from '../lib/escape.js';
 
 /** The "add a figure" modal: one input per field, block ids = field names, so errors land on the right field. */
 
@@ -64,7 +64,8 @@ export function modalValues(state: Record<string, Record<string, { value?: strin
   const out: Record<string, string> = {};
   for (const [block, actions] of Object.entries(state)) {
     const value = actions.value?.value;
-    if (typeof value === 'string' && value.trim() !== '') out[block] = value.trim();
+    const clean = typeof value === 'string' ? cleanInput(value).trim() : '';
+    if (clean !== '') out[block] = clean;
   }
   return out;
 }

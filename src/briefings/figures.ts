@@ -57,6 +57,14 @@ export function valueText(figure: Valued & Ranked, locale: Locale): string {
   return figure.unit.code === 'rank' ? ranked : `${ranked} · ${value}`;
 }
 
+/** A figure as plain text for notifications and screen readers: "label: 9위/26 · 14.1점 (2025년판)". */
+export function plainFigure(label: string, figure: Figure, locale: Locale): string {
+  const rank = formatRank(figure, locale);
+  const value = formatValue(figure, locale);
+  const shown = rank === null ? value : figure.unit.code === 'rank' ? rank : `${rank} · ${value}`;
+  return `${label}: ${shown} (${figure.period[locale]})`;
+}
+
 /** "2025년판 · 출처: <url|publisher> · ⚠️ _신뢰도 중간_" */
 export function provenanceText(figure: Figure, locale: Locale): string {
   const t = messages(locale);

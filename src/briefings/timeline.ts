@@ -1,4 +1,5 @@
 import type { KnownBlock } from '@slack/types';
+import { formatDate } from '../i18n/format.js';
 import type { Locale } from '../i18n/locale.js';
 import { messages } from '../i18n/messages.js';
 import { escapeMrkdwn } from '../lib/escape.js';
@@ -70,5 +71,9 @@ export function buildTimeline(view: DatasetView, options: TimelineOptions): Brie
   if (scope !== 'upcoming') blocks.push(...part(view, t.timelinePast, past, count, locale));
   if (blocks.length === 2) blocks.push(section(t.timelineNone));
   blocks.push(context(t.timelineUsage('/ai-timeline upcoming 5')));
-  return { text: t.timelineTitle, blocks };
+  const lead = (scope === 'past' ? past[0] : (upcoming[0] ?? past[0])) ?? null;
+  const headline = lead
+    ? `${lead.dateLabel?.[locale] ?? formatDate(lead.date, locale)} ${lead.title[locale]}`
+    : t.timelineNone;
+  return { text: `${t.timelineTitle}: ${headline}`, blocks };
 }

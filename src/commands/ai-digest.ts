@@ -14,6 +14,7 @@ import type { DigestService } from '../digests/service.js';
 import { messages } from '../i18n/messages.js';
 import { localDate } from '../i18n/time.js';
 import { UserError } from '../lib/errors.js';
+import { mrkdwnLink } from '../lib/escape.js';
 import { type DigestArgs, parseDigestArgs, type ScheduleChoice } from './digest-args.js';
 import { type CommandContext, defineCommand } from './types.js';
 
@@ -75,8 +76,9 @@ async function postNow(ctx: CommandContext): Promise<Briefing> {
   if (!digests.connected) throw new UserError('offline', [t.digestOffline]);
   const sub = await subscriptionOf(digests, channelId, ctx);
   const outcome = await digests.runner.postNow(sub);
+  // A link's label cannot itself be a link: the channel is named, and the message linked beside it.
   const link = outcome.ts
-    ? `<${messageLink(channelId, outcome.ts)}|${channelLink(channelId)}>`
+    ? `${channelLink(channelId)} (${mrkdwnLink(messageLink(channelId, outcome.ts), t.homeOpenMessage)})`
     : channelLink(channelId);
   if (outcome.state === 'posted') return buildNote(t.digestPostedNow(link));
   if (outcome.detail === 'already_posted') return buildNote(t.digestAlreadyPosted(link));

@@ -4,12 +4,13 @@ import type { Locale } from '../i18n/locale.js';
 import { messages } from '../i18n/messages.js';
 import { UserError } from '../lib/errors.js';
 import { escapeMrkdwn, truncate } from '../lib/escape.js';
+import { wordTable } from '../lib/word-table.js';
 import { type PreferenceStore, SLACK_USER_ID } from '../preferences/store.js';
 import { type CommandContext, defineCommand } from './types.js';
 
 type LangArgs = { action: 'show' } | { action: 'set'; locale: Locale } | { action: 'reset' };
 
-const WORDS: Record<string, Locale | 'reset'> = {
+const WORDS = wordTable<Locale | 'reset'>({
   ko: 'ko',
   kr: 'ko',
   kor: 'ko',
@@ -28,7 +29,7 @@ const WORDS: Record<string, Locale | 'reset'> = {
   기본: 'reset',
   기본값: 'reset',
   초기화: 'reset',
-};
+});
 
 function need(ctx: CommandContext): { preferences: PreferenceStore; userId: string } {
   const t = messages(ctx.locale);

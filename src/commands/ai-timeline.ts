@@ -2,12 +2,13 @@ import { buildTimeline, type TimelineScope } from '../briefings/timeline.js';
 import { messages } from '../i18n/messages.js';
 import { localDate } from '../i18n/time.js';
 import { UserError } from '../lib/errors.js';
+import { wordTable } from '../lib/word-table.js';
 import { echo } from './input.js';
 import { defineCommand } from './types.js';
 
 const MAX_COUNT = 30;
 const DEFAULT_COUNT = { both: 5, past: 10, upcoming: 10 } as const;
-const SCOPES: Record<string, TimelineScope> = {
+const SCOPES = wordTable<TimelineScope>({
   past: 'past',
   지난: 'past',
   과거: 'past',
@@ -17,7 +18,7 @@ const SCOPES: Record<string, TimelineScope> = {
   다가오는: 'upcoming',
   예정: 'upcoming',
   앞으로: 'upcoming',
-};
+});
 
 export interface TimelineArgs {
   scope: TimelineScope;

@@ -87,6 +87,11 @@ async function previewOrApply(
 ) {
   const data = admin(ctx);
   const changes = checked ?? data.dryRun(request, ctx.data);
+  // The same value again: no new version, no backup, no audit entry with nothing in it.
+  if (changes.length === 0) {
+    const id = 'id' in pending ? pending.id : '';
+    throw new UserError('nothing_to_change', [messages(ctx.locale).nothingToChange(echo(id))]);
+  }
   if (yes) {
     const result = await data.store.edit(request);
     return buildApplied(data.store.current(), result.entry, ctx.locale);

@@ -2,6 +2,7 @@ import { FIELD_NAMES, type FieldValues, readFields } from '../data-admin/figure-
 import type { Locale } from '../i18n/locale.js';
 import { messages } from '../i18n/messages.js';
 import { UserError } from '../lib/errors.js';
+import { wordTable } from '../lib/word-table.js';
 import { echo, splitWords } from './input.js';
 
 /** The text of `/ai-data …`, read with case and quotes kept (URLs, names and quotations are free text). */
@@ -19,7 +20,7 @@ export type DataArgs =
 
 export const CHANGING = new Set(['set', 'add', 'remove', 'restore', 'undo', 'import']);
 
-const ACTIONS: Record<string, DataArgs['action']> = {
+const ACTIONS = wordTable<DataArgs['action']>({
   show: 'show',
   보기: 'show',
   search: 'search',
@@ -42,7 +43,7 @@ const ACTIONS: Record<string, DataArgs['action']> = {
   내보내기: 'export',
   import: 'import',
   가져오기: 'import',
-};
+});
 
 const FLAGS = /^(?:--?(?:ko|en|kr|kor|eng)|lang[:=](?:ko|en)|help|--help|-h|\?|도움말)$/i;
 const YES = /^(?:--yes|-y|--confirm)$/i;

@@ -3,6 +3,7 @@ import { isTimeZone } from '../digests/schema.js';
 import type { Locale } from '../i18n/locale.js';
 import { messages } from '../i18n/messages.js';
 import { UserError } from '../lib/errors.js';
+import { wordTable } from '../lib/word-table.js';
 import { echo } from './input.js';
 
 /** The text of `/ai-digest …` read into an action, with schedules validated word by word. */
@@ -20,7 +21,7 @@ export type DigestArgs =
   | { action: 'subscribe'; schedule: ScheduleChoice }
   | { action: 'skip' | 'unskip'; date: string };
 
-const ACTIONS: Record<string, Exclude<DigestArgs['action'], never>> = {
+const ACTIONS = wordTable<Exclude<DigestArgs['action'], never>>({
   subscribe: 'subscribe',
   sub: 'subscribe',
   구독: 'subscribe',
@@ -41,9 +42,9 @@ const ACTIONS: Record<string, Exclude<DigestArgs['action'], never>> = {
   건너뛰기: 'skip',
   unskip: 'unskip',
   건너뛰기취소: 'unskip',
-};
+});
 
-const FREQUENCY_WORDS: Record<string, Frequency> = {
+const FREQUENCY_WORDS = wordTable<Frequency>({
   weekly: 'weekly',
   매주: 'weekly',
   주간: 'weekly',
@@ -51,7 +52,7 @@ const FREQUENCY_WORDS: Record<string, Frequency> = {
   평일: 'weekdays',
   daily: 'daily',
   매일: 'daily',
-};
+});
 
 const DAY_WORDS: Record<Weekday, readonly string[]> = {
   mon: ['mon', 'monday', '월', '월요일'],
@@ -64,14 +65,14 @@ const DAY_WORDS: Record<Weekday, readonly string[]> = {
 };
 const DAYS = new Map(Object.entries(DAY_WORDS).flatMap(([day, words]) => words.map((w) => [w, day as Weekday])));
 
-const LOCALE_WORDS: Record<string, Locale> = {
+const LOCALE_WORDS = wordTable<Locale>({
   ko: 'ko',
   한국어: 'ko',
   korean: 'ko',
   en: 'en',
   english: 'en',
   영어: 'en',
-};
+});
 
 function parseTime(word: string): string | null {
   const match = /^(\d{1,2}):(\d{2})$/.exec(word) ?? /^(\d{1,2})시(?:(\d{1,2})분)?$/.exec(word);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Locale } from '../i18n/locale.js';
 import { messages } from '../i18n/messages.js';
 import { UserError } from '../lib/errors.js';
-import { escapeMrkdwn, stripInvisible, truncate, unescapeMrkdwn } from '../lib/escape.js';
+import { cleanInput, escapeMrkdwn, truncate, unescapeMrkdwn } from '../lib/escape.js';
 
 /** The command text after normalisation: what every command's parser starts from. */
 export interface CommandInput {
@@ -31,7 +31,7 @@ function languageOf(token: string): Locale | undefined {
  * and direction controls are folded away so that "ＫＲ" and "K\u200bR" mean KR.
  */
 function normalise(text: string): string {
-  return stripInvisible(unescapeMrkdwn(text).normalize('NFKC')).toLocaleLowerCase('en-US');
+  return cleanInput(unescapeMrkdwn(text).normalize('NFKC')).toLocaleLowerCase('en-US');
 }
 
 export function parseCommandText(text: string): CommandInput {
@@ -40,7 +40,7 @@ export function parseCommandText(text: string): CommandInput {
     .filter((w) => w.length > 0);
   const input: CommandInput = {
     tokens: [],
-    raw: stripInvisible(unescapeMrkdwn(text).normalize('NFC')).trim(),
+    raw: cleanInput(unescapeMrkdwn(text).normalize('NFC')).trim(),
     help: false,
   };
   for (const word of words) {
@@ -61,10 +61,19 @@ export function stripLanguageFlags(raw: string): string {
   return raw.replace(FLAGS, ' ').replace(/\s+/g, ' ').trim();
 }
 
-/** Rejects input with more words than any command takes, naming the limit in the reply language. */
+/** A quoted value (a source's quotation, a title) may be long; it counts as one word, up to this many characters. */
+export const MAX_QUOTED_CHARS = 2000;
+
+/**
+ * Rejects input shaped unlike any command: more than MAX_WORDS words, where a "quoted phrase" counts as one word
+ * (so an admin can set a real quotation), or a quoted value longer than MAX_QUOTED_CHARS.
+ */
 export function limitWords(input: CommandInput, locale: Locale): CommandInput {
-  if (input.tokens.length > MAX_WORDS) {
-    throw new UserError('too_many_words', [messages(locale).tooManyWords(MAX_WORDS)]);
+  const t = messages(locale);
+  const words = splitWords(input.raw);
+  if (words.length > MAX_WORDS) throw new UserError('too_many_words', [t.tooManyWords(MAX_WORDS)]);
+  if (words.some((w) => Array.from(w).length > MAX_QUOTED_CHARS)) {
+    throw new UserError('quoted_too_long', [t.quotedTooLong(MAX_QUOTED_CHARS)]);
   }
   return input;
 }

@@ -1,3 +1,4 @@
+import { wordTable } from '../lib/word-table.js';
 import type { Dataset, Figure, Localized } from '../store/schema.js';
 
 /**
@@ -111,7 +112,7 @@ export function readFields(words: readonly string[]): {
   let id: string | undefined;
   const unknown: string[] = [];
   const positional: string[] = [];
-  const aliases: Record<string, FieldName> = {
+  const aliases = wordTable<FieldName>({
     url: 'source_url',
     source: 'source_url',
     rankof: 'rank_of',
@@ -119,7 +120,7 @@ export function readFields(words: readonly string[]): {
     entity_en: 'entity',
     period_en: 'period',
     scope_en: 'scope',
-  };
+  });
   for (const word of words) {
     const eq = word.indexOf('=');
     if (eq <= 0) {

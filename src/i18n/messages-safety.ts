@@ -42,7 +42,8 @@ const en: typeof ko = {
   storageNoPermission: 'no write permission',
   dataNotAdminUnlogged:
     'Only admins can change the data; please ask one if something needs fixing. (Because of a storage problem, this attempt could not be logged.)',
-  nothingToChange: (id) => `\`${id}\` already holds that value. There is nothing to change, so nothing was saved.`,
+  nothingToChange: (id) =>
+    `${id ? `\`${id}\` already holds that value. ` : ''}There is nothing to change, so nothing was saved.`,
   controlCharacters: 'The input holds invisible control characters and cannot be accepted. Please type it again.',
   quotedTooLong: (max) => `A quoted value is too long. Please keep it to ${max} characters.`,
   csvProblemAt: (line, column, problem) =>

@@ -17,6 +17,31 @@ export function stripInvisible(text: string): string {
   return text.replace(INVISIBLE, '');
 }
 
+/** NUL and the other C0 and C1 control characters, except tab and line breaks. */
+function isControl(code: number): boolean {
+  return (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || (code >= 0x7f && code <= 0x9f);
+}
+
+export function hasControl(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) if (isControl(text.charCodeAt(i))) return true;
+  return false;
+}
+
+function stripControl(text: string): string {
+  if (!hasControl(text)) return text;
+  return Array.from(text)
+    .filter((ch) => !isControl(ch.charCodeAt(0)))
+    .join('');
+}
+
+/**
+ * What arrives from people (command text, form fields, assistant messages) without invisible and control
+ * characters: applied once, where input enters, so nothing downstream echoes or stores them.
+ */
+export function cleanInput(text: string): string {
+  return stripControl(stripInvisible(text));
+}
+
 /** A link whose label is escaped and whose URL cannot break out of `<…|…>`. */
 export function mrkdwnLink(url: string, label: string): string {
   const safeUrl = url.replace(/[<>|\s]/g, encodeURIComponent);

@@ -5,7 +5,7 @@ import type { Briefing } from '../briefings/reply.js';
 import { formatRank, formatValue } from '../i18n/format.js';
 import type { Locale } from '../i18n/locale.js';
 import { messages } from '../i18n/messages.js';
-import { defangLinks, escapeMrkdwn, stripInvisible, truncate } from '../lib/escape.js';
+import { defangLinks, escapeMrkdwn, stripInvisible, truncate, unescapeMrkdwn } from '../lib/escape.js';
 import type { DatasetView } from '../store/dataset-view.js';
 import type { Figure } from '../store/schema.js';
 import { type ModelSentence, PLACEHOLDER } from './verifier.js';
@@ -70,6 +70,11 @@ export function sourceLines(cited: readonly Figure[], locale: Locale): string[] 
   });
 }
 
+/** A rendered sentence as plain text (the reply layer escapes fallback text itself): no bold, no markers. */
+function plainSentence(sentence: string): string {
+  return unescapeMrkdwn(sentence.replace(/\*/g, '').replace(/\s*(\[\d+\])+\s*$/, '')).trim();
+}
+
 export function renderBrief(view: DatasetView, text: RenderedText, locale: Locale, model: string): Briefing {
   const t = messages(locale);
   const blocks: KnownBlock[] = [
@@ -78,7 +83,7 @@ export function renderBrief(view: DatasetView, text: RenderedText, locale: Local
     ...sections([`*${t.briefSources}*`, ...sourceLines(text.cited, locale)]),
     context(escapeMrkdwn(t.briefModelLine(model, view.version))),
   ];
-  return { text: t.briefSummaryTitle, blocks };
+  return { text: `${t.briefSummaryTitle}: ${plainSentence(text.sentences[0] ?? '')}`, blocks };
 }
 
 /** The digest's summary paragraph: the sentences, then their sources in one compact line. */

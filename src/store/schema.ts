@@ -1,5 +1,6 @@
 import countries from 'i18n-iso-countries';
 import { z } from 'zod';
+import { hasControl } from '../lib/escape.js';
 
 /** The zod schema is the dataset's source of truth; every type below is inferred from it. */
 
@@ -12,7 +13,9 @@ const text = z
     if (trimmed.length !== value.length) trims += 1;
     return trimmed;
   })
-  .min(1);
+  .min(1)
+  // NUL and the other C0/C1 controls (tab and line breaks aside) hide text from readers and break exports.
+  .refine((value) => !hasControl(value), 'holds a control character');
 const id = z
   .string()
   .regex(/^[A-Za-z0-9_]+$/, 'ids use letters, digits and _ only')
