@@ -1,6 +1,42 @@
 #!/usr/bin/env node
-// The package's bin: the same entry point as `npm run cli`, loading TypeScript through tsx.
-import { register } from 'tsx/esm/api';
+// The entry point of `npm start`, `npm run cli` and the package's bin: runs the built program (dist/) with plain
+// node. A missing or stale build (sources changed since) is rebuilt first, saying so; a failed build stops here.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildState } from './build-state.js';
 
-register();
-await import('../src/index.ts');
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+function rebuild(state) {
+  const lock = join(root, '.build.lock');
+  // One build at a time: others wait for it, then find the build fresh.
+  for (let waited = 0; ; waited += 1) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (waited > 1200) break;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+    }
+  }
+  try {
+    if (buildState(root) === 'fresh') return;
+    process.stderr.write(
+      `AI Policy Brief: the build is ${state === 'missing' ? 'missing' : 'out of date'}; building…\n`,
+    );
+    const built = spawnSync(process.execPath, [join(root, 'scripts', 'build.js')], { stdio: ['ignore', 2, 2] });
+    if (built.status !== 0) {
+      process.stderr.write('AI Policy Brief cannot start: the build failed (see above). Run `npm run build`.\n');
+      process.exit(3);
+    }
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+const state = buildState(root);
+if (state !== 'fresh') rebuild(state);
+process.setSourceMapsEnabled(true);
+await import('../dist/index.js');

@@ -5,24 +5,17 @@
 
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { createSlackApp, type HealthReport } from './app.js';
-import { PgThreadStates } from './assistant/pg-threads.js';
-import { runDataTransfer } from './cli/data-transfer.js';
+import { runDbMigrate } from './cli/db-migrate.js';
 import { runCli } from './cli/main.js';
-import type { CommandServices } from './commands/execute.js';
-import { type Config, ConfigError, loadConfig } from './config.js';
+import { loadConfig } from './config.js';
 import type { EditableStore } from './data-admin/editable-store.js';
-import { AlreadyRunningError, holdDataDir } from './data-admin/process-lock.js';
-import { DigestScheduler } from './digests/scheduler.js';
-import { redactUrl, redactUrlsIn } from './lib/redact.js';
-import { createLogger, type Logger } from './logger.js';
+import { holdDataDir } from './data-admin/process-lock.js';
+import { redactUrlsIn } from './lib/redact.js';
+import { createLogger } from './logger.js';
 import { openServices } from './services.js';
 import { DataFileError } from './store/json-file.js';
-import { type Database, DatabaseUnavailableError } from './store/pg/database.js';
 import { runConsole } from './transport/console.js';
-import { PgDeliveries } from './transport/deliveries.js';
 import { localSurface } from './transport/local-surface.js';
-import { slackErrorCode } from './transport/slack-commands.js';
 
 const EXIT_STARTUP_FAILURE = 3;
 
@@ -40,84 +33,20 @@ function restoreHint(path: string): string {
     : 'No backup exists yet: fix the file by hand, or restore it from version control (git checkout -- data/dataset.json).';
   return `The file was left untouched. ${restore}\n`;
 }
-const SHUTDOWN_GRACE_MS = 10_000;
-
-/** auth.test failed at start-up: a bad token, or Slack (or SLACK_API_URL) out of reach. */
-class SlackUnavailableError extends Error {
-  constructor(apiUrl: string, code: string) {
-    const hint = ['invalid_auth', 'not_authed', 'token_revoked', 'account_inactive'].includes(code)
-      ? 'Slack rejected SLACK_BOT_TOKEN'
-      : `Slack API at ${redactUrl(apiUrl)} (SLACK_API_URL) could not be reached`;
-    super(`${hint} (${code}).`);
-  }
-}
-
-async function health(config: Config, services: CommandServices): Promise<HealthReport> {
-  const outage = services.digests?.health.authFailure() ?? null;
-  const store = await (services.store as EditableStore).health();
-  return {
-    status: !store.ok ? 'unavailable' : outage ? 'degraded' : 'ok',
-    mode: config.mode,
-    datasetVersion: services.store.current().version,
-    ...(outage ? { digests: { authFailure: outage } } : {}),
-    ...(store.ok ? {} : { store: { reason: store.reason } }),
-  };
-}
-
-async function startSlack(
-  config: Config,
-  services: CommandServices & { database?: Database },
-  logger: Logger,
-): Promise<void> {
-  const deliveries = services.database ? new PgDeliveries(services.database) : undefined;
-  const threads = services.database ? new PgThreadStates(services.database) : undefined;
-  const app = createSlackApp({
-    config,
-    services,
-    logger,
-    health: () => health(config, services),
-    ...(deliveries ? { deliveries } : {}),
-    ...(threads ? { threads } : {}),
-  });
-  await app.init().catch((error: unknown) => {
-    throw new SlackUnavailableError(config.slack.apiUrl, slackErrorCode(error));
-  });
-  await app.start();
-  logger.info('AI Policy Brief is running', { mode: config.mode, port: config.port });
-  const digests = services.digests;
-  const scheduler =
-    digests && config.scheduler ? new DigestScheduler(digests.runner, digests.subscriptions, logger) : null;
-  if (digests && scheduler) {
-    digests.changed = () => scheduler.reload();
-    digests.nextRun = (channel) => scheduler.nextRun(channel);
-    await scheduler.start();
-  }
-  let stopping = false;
-  const stop = async (signal: string) => {
-    // A process manager may signal twice (tsx relays the group's SIGTERM too); one orderly shutdown is enough.
-    if (stopping) return;
-    stopping = true;
-    logger.info('shutting down', { signal });
-    const drained = (await scheduler?.stop(SHUTDOWN_GRACE_MS)) ?? true;
-    if (!drained) logger.warn('digest posts still in flight at shutdown; the ledger will reconcile them');
-    await app.stop().catch((error: unknown) => logger.warn('stop failed', { error }));
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-  process.on('SIGINT', () => void stop('SIGINT'));
-}
-
 async function main(argv: string[]): Promise<void> {
   const config = loadConfig(process.env, argv.length > 0 ? 'cli' : 'bot');
   const quiet = argv.length > 0 || config.mode === 'console';
   const logger = createLogger({ level: quiet ? 'warn' : config.logLevel, secrets: config.secrets });
   // The last resort: a promise some library left unawaited must not end a bot that serves everyone else.
   process.on('unhandledRejection', (error: unknown) => logger.error('unhandled rejection', { error }));
+  const io = { stdout: process.stdout, stderr: process.stderr };
+  if (argv[0] === 'db' && argv[1] === 'migrate') {
+    process.exitCode = await runDbMigrate(config.databaseUrl, io);
+    return;
+  }
   if (argv[0] === 'data') {
-    process.exitCode = await runDataTransfer(argv.slice(1), config, logger, {
-      stdout: process.stdout,
-      stderr: process.stderr,
-    });
+    const { runDataTransfer } = await import('./cli/data-transfer.js');
+    process.exitCode = await runDataTransfer(argv.slice(1), config, logger, io);
     return;
   }
   const services = await openServices(config, logger);
@@ -143,6 +72,7 @@ async function main(argv: string[]): Promise<void> {
     await runConsole(services, { surface, chartDir, ...(operator ? { userId: operator } : {}) });
     process.exit(0);
   }
+  const { startSlack } = await import('./slack-main.js');
   await startSlack(config, services, logger);
 }
 
@@ -150,20 +80,22 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
 });
 
+/** Failures that explain themselves (configuration, Slack or the database out of reach, DATA_DIR in use). */
+const SELF_EXPLAINED = new Set([
+  'ConfigError',
+  'SlackUnavailableError',
+  'AlreadyRunningError',
+  'DatabaseUnavailableError',
+]);
+
 main(process.argv.slice(2)).catch((error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error);
   if (error instanceof DataFileError) {
-    process.stderr.write(redactUrlsIn(`AI Policy Brief cannot start. ${error.message}\n${restoreHint(error.path)}`));
-  } else if (
-    error instanceof ConfigError ||
-    error instanceof SlackUnavailableError ||
-    error instanceof AlreadyRunningError ||
-    error instanceof DatabaseUnavailableError
-  ) {
-    process.stderr.write(redactUrlsIn(`AI Policy Brief cannot start. ${error.message}\n`));
+    process.stderr.write(redactUrlsIn(`AI Policy Brief cannot start. ${message}\n${restoreHint(error.path)}`));
+  } else if (error instanceof Error && SELF_EXPLAINED.has(error.name)) {
+    process.stderr.write(redactUrlsIn(`AI Policy Brief cannot start. ${message}\n`));
   } else {
-    process.stderr.write(
-      redactUrlsIn(`AI Policy Brief cannot start: ${error instanceof Error ? error.message : String(error)}\n`),
-    );
+    process.stderr.write(redactUrlsIn(`AI Policy Brief cannot start: ${message}\n`));
   }
   process.exit(EXIT_STARTUP_FAILURE);
 });

@@ -1,32 +1,24 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { WebClient } from '@slack/web-api';
 import { Charter } from './charts/charter.js';
 import { defaultChartFonts } from './charts/render.js';
 import type { CommandServices } from './commands/execute.js';
 import { ReplyCache } from './commands/reply-cache.js';
 import { type Config, ConfigError } from './config.js';
 import { EditableDatasetStore, type EditableStore } from './data-admin/editable-store.js';
-import { PgDatasetStore, PgPendingEdits } from './data-admin/pg-store.js';
 import { DataAdmin } from './data-admin/service.js';
 import type { DigestSummarizer } from './digests/channel-digest.js';
-import { SlackDigestPoster } from './digests/delivery.js';
+import { lazyPoster, SlackDigestPoster } from './digests/delivery.js';
 import { createDigestService, type DigestService } from './digests/service.js';
 import { messages } from './i18n/messages.js';
-import { PgAnswerCache } from './llm/answer-cache.js';
 import { BriefEngine, DEFAULT_LIMITS } from './llm/engine.js';
 import { createOpenAiBriefer } from './llm/openai-briefer.js';
 import { renderSummaryBlocks } from './llm/render.js';
-import { PgUsageMeter } from './llm/usage.js';
 import type { Logger } from './logger.js';
-import { PgPreferenceStore } from './preferences/pg-store.js';
 import { FilePreferenceStore } from './preferences/store.js';
-import { Database, DatabaseUnavailableError, isUnavailable, redactUrl } from './store/pg/database.js';
-import { migrate } from './store/pg/migrate.js';
-import { schemaRepair } from './store/pg/repair.js';
-import { boltLogger } from './transport/bolt-logger.js';
-import { backgroundClientOptions } from './transport/slack-client.js';
+import type { PgBackend } from './store/pg/backend.js';
+import type { Database } from './store/pg/database.js';
 
 /**
  * The services every entry point shares, wired from the configuration: the editable dataset, data admin, the
@@ -34,7 +26,7 @@ import { backgroundClientOptions } from './transport/slack-client.js';
  * benchmarks build exactly what the bot builds.
  */
 
-function briefEngine(config: Config, logger: Logger, database: Database | undefined): BriefEngine {
+function briefEngine(config: Config, logger: Logger, pg: PgBackend | undefined): BriefEngine {
   const llm = config.llm;
   const briefer = llm
     ? createOpenAiBriefer({
@@ -50,7 +42,7 @@ function briefEngine(config: Config, logger: Logger, database: Database | undefi
     logger,
     { ...DEFAULT_LIMITS, perUserPerHour: llm?.perUserPerHour ?? 0, dailyBudget: llm?.dailyBudget ?? 0 },
     () => new Date(),
-    database ? { usage: new PgUsageMeter(database), answers: new PgAnswerCache(database) } : {},
+    pg ? { usage: pg.usage, answers: pg.answers } : {},
   );
 }
 
@@ -71,16 +63,24 @@ function digestService(
   database: Database | undefined,
 ): DigestService {
   const token = config.slack.botToken;
-  const client = token
-    ? new WebClient(token, {
-        ...backgroundClientOptions(config.slack.apiUrl),
-        logger: boltLogger(logger, config.logLevel),
+  const poster = token
+    ? lazyPoster(async () => {
+        const [{ WebClient }, { backgroundClientOptions }, { boltLogger }] = await Promise.all([
+          import('@slack/web-api'),
+          import('./transport/slack-client.js'),
+          import('./transport/bolt-logger.js'),
+        ]);
+        const options = {
+          ...backgroundClientOptions(config.slack.apiUrl),
+          logger: boltLogger(logger, config.logLevel),
+        };
+        return new SlackDigestPoster(new WebClient(token, options));
       })
     : null;
   return createDigestService({
     dataDir: config.dataDir,
     store: services.store,
-    poster: client ? new SlackDigestPoster(client) : null,
+    poster,
     adminUserIds: config.adminUserIds,
     focusCountry: config.focusCountry,
     defaults: { timezone: config.defaultTimezone, locale: config.defaultLocale },
@@ -96,38 +96,13 @@ function seedPath(dataDir: string): string {
   return existsSync(own) ? own : fileURLToPath(new URL('../data/dataset.json', import.meta.url));
 }
 
-/** PostgreSQL, migrated, when DATABASE_URL is set: state shared by every replica. */
-async function openDatabase(url: string, logger: Logger): Promise<Database> {
-  try {
-    const applied = await migrate(url);
-    if (applied.length > 0) logger.info('database migrated', { applied });
-  } catch (error) {
-    if (isUnavailable(error)) throw new DatabaseUnavailableError(`PostgreSQL at ${redactUrl(url)} is unavailable`);
-    throw error;
-  }
-  return new Database(url, logger);
-}
-
-/** The dataset in PostgreSQL, made again (schema and seed) whenever the database comes back without them. */
-async function openPgStore(database: Database, seed: string, logger: Logger): Promise<PgDatasetStore> {
-  const store = await PgDatasetStore.open(database, seed, { logger });
-  database.onSchemaMissing = schemaRepair({
-    url: database.url,
-    logger,
-    reseed: async () => {
-      await PgDatasetStore.seed(database, seed, logger);
-      await store.refresh();
-    },
-  });
-  return store;
-}
-
 /** The services, and the database when DATABASE_URL is set (the Slack app shares it for event deliveries). */
 export async function openServices(config: Config, logger: Logger): Promise<CommandServices & { database?: Database }> {
-  const database = config.databaseUrl ? await openDatabase(config.databaseUrl, logger) : undefined;
-  const store: EditableStore = database
-    ? await openPgStore(database, seedPath(config.dataDir), logger)
-    : await EditableDatasetStore.open(config.dataDir, { logger });
+  const pg = config.databaseUrl
+    ? await (await import('./store/pg/backend.js')).openPgBackend(config.databaseUrl, seedPath(config.dataDir), logger)
+    : undefined;
+  const database = pg?.database;
+  const store: EditableStore = pg ? pg.store : await EditableDatasetStore.open(config.dataDir, { logger });
   const view = store.current();
   if (!view.country(config.focusCountry)) {
     const known = view
@@ -144,15 +119,10 @@ export async function openServices(config: Config, logger: Logger): Promise<Comm
     timezone: config.defaultTimezone,
     logger,
     adminUserIds: config.adminUserIds,
-    dataAdmin: new DataAdmin(
-      store,
-      config.dataDir,
-      () => new Date(),
-      database ? new PgPendingEdits(database, () => new Date()) : undefined,
-    ),
-    brief: briefEngine(config, logger, database),
+    dataAdmin: new DataAdmin(store, config.dataDir, () => new Date(), pg?.pending),
+    brief: briefEngine(config, logger, pg),
     replies: new ReplyCache(),
-    preferences: database ? new PgPreferenceStore(database) : new FilePreferenceStore(config.dataDir),
+    preferences: pg?.preferences ?? new FilePreferenceStore(config.dataDir),
     charter: new Charter(config.chartFonts.length > 0 ? config.chartFonts : defaultChartFonts(), logger),
   };
   return { ...base, digests: digestService(config, base, logger, database), ...(database ? { database } : {}) };

@@ -3,7 +3,6 @@ import { buildApplied, buildEditPreview, issueLines } from '../briefings/data-ad
 import { buildAddModal } from '../briefings/data-modal.js';
 import type { Briefing } from '../briefings/reply.js';
 import type { FigureChange } from '../data-admin/audit.js';
-import { figuresToCsv } from '../data-admin/csv.js';
 import { EditInvalidError, type EditRequest, SaveError } from '../data-admin/editable-store.js';
 import { fieldOfIssue } from '../data-admin/figure-fields.js';
 import type { ImportPreview } from '../data-admin/import-file.js';
@@ -172,7 +171,9 @@ export async function importData(
 export async function exportData(format: 'csv' | 'json', ctx: CommandContext): Promise<Briefing> {
   const t = messages(ctx.locale);
   const view = ctx.data;
-  const content = format === 'csv' ? figuresToCsv(view.allFigures()) : `${JSON.stringify(view.dataset(), null, 2)}\n`;
+  // The CSV writer is loaded when an export asks for it, not with every command.
+  const csv = format === 'csv' ? await import('../data-admin/csv.js') : null;
+  const content = csv ? csv.figuresToCsv(view.allFigures()) : `${JSON.stringify(view.dataset(), null, 2)}\n`;
   const filename = `ai-policy-brief-dataset-v${view.version}.${format}`;
   if (!ctx.surface) throw new UserError('no_surface', [t.digestUnavailable]);
   const where = await ctx.surface.deliverFile({ filename, content, title: filename });

@@ -14,7 +14,7 @@ import type { Logger } from '../logger.js';
 import { type PreferenceStore, replyLocale } from '../preferences/store.js';
 import type { DatasetStore } from '../store/dataset-store.js';
 import type { DatasetView } from '../store/dataset-view.js';
-import { DatabaseUnavailableError } from '../store/pg/database.js';
+import { DatabaseUnavailableError } from '../store/pg/errors.js';
 import { findCommand } from './index.js';
 import { type CommandInput, commandTextSchema, limitWords } from './input.js';
 import { ReplyCache } from './reply-cache.js';

@@ -5,7 +5,8 @@ import type { Logger } from '../logger.js';
 import { SCHEMA_FINGERPRINT } from '../store/dataset-file.js';
 import { validateDataset, validateDatasetChecked } from '../store/dataset-store.js';
 import { createDatasetView, type DatasetView } from '../store/dataset-view.js';
-import { type Database, DatabaseUnavailableError } from '../store/pg/database.js';
+import type { Database } from '../store/pg/database.js';
+import { DatabaseUnavailableError } from '../store/pg/errors.js';
 import { type Dataset, datasetSchema } from '../store/schema.js';
 import { type AuditEntry, auditEntrySchema } from './audit.js';
 import {

@@ -174,3 +174,20 @@ export class SlackDigestPoster implements DigestPoster {
     await this.withRateLimits(() => this.client.chat.postMessage({ channel: userId, text, unfurl_links: false }));
   }
 }
+
+/**
+ * A poster that loads the Slack Web API client the first time it is used: a CLI answer or a console session that
+ * posts no digest never pays for loading it.
+ */
+export function lazyPoster(create: () => Promise<DigestPoster>): DigestPoster {
+  let loaded: Promise<DigestPoster> | undefined;
+  const poster = () => {
+    loaded ??= create();
+    return loaded;
+  };
+  return {
+    post: async (channel, message, options) => (await poster()).post(channel, message, options),
+    findPosted: async (channel, slotKey, since) => (await poster()).findPosted(channel, slotKey, since),
+    notify: async (userId, text) => (await poster()).notify(userId, text),
+  };
+}

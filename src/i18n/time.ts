@@ -1,6 +1,7 @@
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
-import { enUS, ko } from 'date-fns/locale';
+import { format } from 'date-fns/format';
+import { enUS } from 'date-fns/locale/en-US';
+import { ko } from 'date-fns/locale/ko';
 import type { Locale } from './locale.js';
 
 /** Instants shown in a channel's time zone, always with the zone named. */

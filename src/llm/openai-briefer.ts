@@ -1,5 +1,4 @@
-import OpenAI from 'openai';
-import { zodResponseFormat } from 'openai/helpers/zod';
+import type OpenAIClient from 'openai';
 import { z } from 'zod';
 import { formatRank, formatValue } from '../i18n/format.js';
 import type { Locale } from '../i18n/locale.js';
@@ -86,18 +85,37 @@ export function buildMessages(request: BriefRequest) {
   ];
 }
 
-export function createOpenAiBriefer(settings: OpenAiSettings): Briefer {
-  const client = new OpenAI({
+type OpenAIModule = typeof import('openai');
+
+/** The SDK, loaded when the first question arrives: start-up and every answer without a model skip it. */
+async function loadSdk(settings: OpenAiSettings) {
+  const [{ default: OpenAI }, { zodResponseFormat }] = await Promise.all([
+    import('openai'),
+    import('openai/helpers/zod'),
+  ]);
+  const client: OpenAIClient = new OpenAI({
     apiKey: settings.apiKey,
     ...(settings.baseUrl ? { baseURL: settings.baseUrl } : {}),
     timeout: settings.timeoutMs,
     maxRetries: 0,
     ...(settings.fetch ? { fetch: settings.fetch } : {}),
   });
+  return { OpenAI, client, zodResponseFormat };
+}
+
+export function createOpenAiBriefer(settings: OpenAiSettings): Briefer {
+  let sdk: ReturnType<typeof loadSdk> | undefined;
   return {
     model: settings.model,
     async ask(request) {
       const started = Date.now();
+      sdk ??= loadSdk(settings);
+      const loaded = await sdk.catch(() => null);
+      if (!loaded) {
+        sdk = undefined;
+        return { ok: false, reason: 'sdk_unavailable', ms: Date.now() - started };
+      }
+      const { OpenAI, client, zodResponseFormat } = loaded;
       const ids = request.figures.map((f) => f.id);
       const abort = new AbortController();
       const timer = setTimeout(() => abort.abort(), settings.timeoutMs);
@@ -120,7 +138,7 @@ export function createOpenAiBriefer(settings: OpenAiSettings): Briefer {
         if (!parsed.success) return { ok: false, reason: 'schema_mismatch', ms: Date.now() - started };
         return { ok: true, answer: parsed.data, model: completion.model || settings.model, ms: Date.now() - started };
       } catch (error) {
-        return { ok: false, reason: failureReason(error, abort.signal.aborted), ms: Date.now() - started };
+        return { ok: false, reason: failureReason(OpenAI, error, abort.signal.aborted), ms: Date.now() - started };
       } finally {
         clearTimeout(timer);
       }
@@ -129,7 +147,7 @@ export function createOpenAiBriefer(settings: OpenAiSettings): Briefer {
 }
 
 /** A short, secret-free reason for logs and the user's one-line note. */
-export function failureReason(error: unknown, timedOut: boolean): string {
+export function failureReason(OpenAI: OpenAIModule['default'], error: unknown, timedOut: boolean): string {
   if (timedOut || error instanceof OpenAI.APIConnectionTimeoutError) return 'timeout';
   if (error instanceof SyntaxError) return 'invalid_json';
   if (error instanceof OpenAI.RateLimitError) return 'rate_limited';

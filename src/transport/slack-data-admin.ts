@@ -12,7 +12,7 @@ import { isLocale, type Locale } from '../i18n/locale.js';
 import { messages } from '../i18n/messages.js';
 import { isUserError } from '../lib/errors.js';
 import type { Logger } from '../logger.js';
-import { DatabaseUnavailableError } from '../store/pg/database.js';
+import { DatabaseUnavailableError } from '../store/pg/errors.js';
 
 interface Deps {
   dataAdmin: DataAdmin;

@@ -82,7 +82,9 @@ describe('/ai-brief', () => {
     expect(second).toContain('[1] <https://www.dt.co.kr/article/11671917|');
     expect(second).toContain('모델 fake-model · 데이터셋 v1');
     // Notifications and screen readers get the summary's first sentence, not just a title.
-    expect(next?.messages[0]?.text).toContain('한국의 AI 인재 순유출입은 -0.36 (링크드인 회원 1만 명당 AI 인재 순유입)로');
+    expect(next?.messages[0]?.text).toContain(
+      '한국의 AI 인재 순유출입은 -0.36 (링크드인 회원 1만 명당 AI 인재 순유입)로',
+    );
     for (const m of next?.messages ?? []) expect(limitViolations(m)).toEqual([]);
     // The model was given the candidates as an enum of citable ids, and the question as delimited data.
     const request = llm.requests.at(-1);
