@@ -46,10 +46,14 @@ async function waitHealthy(url: string, child: ChildProcess, ms: number): Promis
   throw new Error(`not ready within ${ms} ms: ${url}`);
 }
 
-/** Starts a TypeScript entry point (the bot's `src/index.ts`, or the bare app) and waits until it answers. */
+/**
+ * Starts the bot as users run it (`src/index.ts` means the built program, `bin/cli.js`), or another TypeScript
+ * entry point (the bare app) through tsx, and waits until it answers.
+ */
 export async function startServer(script: string, env: Record<string, string>, readyPath: string): Promise<Running> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  const argv = script === 'src/index.ts' ? ['bin/cli.js'] : ['--import', 'tsx', script];
+  const child = spawn(process.execPath, argv, {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env, PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: B1 (HTTP path against a bare Bolt app), B2 (command core, growing datasets), B3 (digest
- * fan-out) and B4 (LLM path), each against its baseline or bound in the same run. Writes bench/results.json and
+ * fan-out), B4 (LLM path) and B5 (start-up beside `node -e 0`), each against its baseline or bound in the same run. Writes bench/results.json and
  * bench/results.md. `--quick` runs smaller sizes (under two minutes); `--only B1,B3` runs some.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,6 +10,7 @@ import { runB1 } from './b1-http.js';
 import { runB2 } from './b2-core.js';
 import { runB3 } from './b3-digest.js';
 import { runB4 } from './b4-llm.js';
+import { runB5 } from './b5-startup.js';
 import { ROOT } from './child.js';
 import { BENCH_DATABASE_URL } from './pg.js';
 import { type Check, markdown } from './report.js';
@@ -25,6 +26,7 @@ const SIZES = {
   b2: quick ? { sizes: [1000, 10_000], iterations: 50 } : { sizes: [1000, 10_000, 100_000], iterations: 200 },
   b3: { channels: quick ? 200 : 500, rateLimitShare: 0.05 },
   b4: { requests: quick ? 40 : 100, concurrency: 4, delayMs: 10_000 },
+  b5: { runs: quick ? 5 : 11 },
 };
 
 async function main(): Promise<void> {
@@ -210,6 +212,29 @@ async function main(): Promise<void> {
         value: b4.slow.summaries,
         unit: `of ${b4.requests / 2}`,
         min: b4.requests / 2,
+      });
+    }
+    if (wanted('B5')) {
+      log('B5: start-up…');
+      const b5 = await runB5(SIZES.b5);
+      results.B5 = b5;
+      const base = `node -e 0: ${b5.baseline.cpuMs} ms CPU, ${b5.baseline.wallMs} ms wall`;
+      for (const c of b5.cases) {
+        const target = c.name.includes('with npm') ? {} : { max: 6 };
+        checks.push({
+          id: 'B5',
+          what: `${c.name}: ${c.cpuMs} ms CPU, ${c.wallMs} ms wall; CPU ÷ ${base}`,
+          value: c.cpuRatio,
+          unit: '×',
+          ...target,
+        });
+      }
+      checks.push({
+        id: 'B5',
+        what: `npm start (HTTP mode, fake Slack) until /healthz answers (node bin/cli.js alone: ${b5.healthzReadyDirectMs} ms)`,
+        value: b5.healthzReadyMs,
+        unit: 'ms',
+        max: 1500,
       });
     }
   } finally {

@@ -47,11 +47,14 @@ export class TestDatabases {
   }
 
   async dropAll(): Promise<void> {
-    for (const { db, drop } of this.byKey.values()) {
-      await db.close().catch(() => undefined);
-      await drop();
-    }
+    const all = [...this.byKey.values()];
     this.byKey.clear();
+    await Promise.all(
+      all.map(async ({ db, drop }) => {
+        await db.close().catch(() => undefined);
+        await drop();
+      }),
+    );
   }
 }
 

@@ -42,7 +42,7 @@ export function runNpm(
     const timer = setTimeout(() => {
       if (child.pid) process.kill(-child.pid, 'SIGKILL');
       reject(new Error(`npm ${args.join(' ')} timed out\n${stdout}\n${stderr}`));
-    }, options.timeoutMs ?? 20_000);
+    }, options.timeoutMs ?? 60_000);
     child.on('close', (code) => {
       clearTimeout(timer);
       resolve({ code, stdout, stderr });
@@ -91,7 +91,7 @@ export function spawnBot(env: NodeJS.ProcessEnv): BotProcess {
 }
 
 /** Starts the bot and waits until it says it is running; throws with its output if it does not. */
-export async function startBot(env: NodeJS.ProcessEnv, readyMs = 20_000): Promise<BotProcess> {
+export async function startBot(env: NodeJS.ProcessEnv, readyMs = 60_000): Promise<BotProcess> {
   const bot = spawnBot(env);
   const end = Date.now() + readyMs;
   while (!bot.output().includes('AI Policy Brief is running')) {

@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createSlackApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { figuresToCsv } from '../../src/data-admin/csv.js';
+import { previewImport } from '../../src/data-admin/import-file.js';
 import { dataHarness } from '../helpers/data-harness.js';
 import {
   buttonBody,
@@ -276,7 +277,10 @@ describe('/ai-data in Slack', () => {
       clearInterval(tick);
     }
     expect(JSON.stringify(reply.bodies[0])).toContain('추가 5000건');
-    // Parsing and validating this file on the event loop blocks it for about 300 ms on an idle machine.
-    expect(longest).toBeLessThan(150);
+    // The same work on the event loop, timed now on this machine, is what every other user would have waited.
+    const started = performance.now();
+    previewImport('bulk.csv', csv, harness.store.current().dataset());
+    const onTheLoop = performance.now() - started;
+    expect(longest).toBeLessThan(onTheLoop / 2);
   });
 });
