@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Charter } from './charts/charter.js';
 import { defaultChartFonts } from './charts/render.js';
 import type { CommandServices } from './commands/execute.js';
@@ -12,6 +11,7 @@ import type { DigestSummarizer } from './digests/channel-digest.js';
 import { lazyPoster, SlackDigestPoster } from './digests/delivery.js';
 import { createDigestService, type DigestService } from './digests/service.js';
 import { messages } from './i18n/messages.js';
+import { packagePath } from './lib/package-root.js';
 import { BriefEngine, DEFAULT_LIMITS } from './llm/engine.js';
 import { createOpenAiBriefer } from './llm/openai-briefer.js';
 import { renderSummaryBlocks } from './llm/render.js';
@@ -93,7 +93,7 @@ function digestService(
 /** What an empty database is seeded from: DATA_DIR's dataset if there is one, else the repository's. */
 function seedPath(dataDir: string): string {
   const own = join(dataDir, 'dataset.json');
-  return existsSync(own) ? own : fileURLToPath(new URL('../data/dataset.json', import.meta.url));
+  return existsSync(own) ? own : packagePath('data', 'dataset.json');
 }
 
 /** The services, and the database when DATABASE_URL is set (the Slack app shares it for event deliveries). */

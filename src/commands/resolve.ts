@@ -26,7 +26,13 @@ interface Vocabulary {
 }
 
 /** Every country the world knows, by name in either language or by alpha-3 code; dataset countries also by alpha-2. */
-const worldCountries: Map<string, string> = (() => {
+let world: Map<string, string> | undefined;
+const worldCountries = (): Map<string, string> => {
+  world ??= buildWorldCountries();
+  return world;
+};
+
+function buildWorldCountries(): Map<string, string> {
   const map = new Map<string, string>();
   for (const locale of ['en', 'ko'] as const) {
     for (const [code, names] of Object.entries(countries.getNames(locale, { select: 'all' }))) {
@@ -35,14 +41,14 @@ const worldCountries: Map<string, string> = (() => {
   }
   for (const [alpha3, alpha2] of Object.entries(countries.getAlpha3Codes())) map.set(keyOf(alpha3), alpha2);
   return map;
-})();
+}
 
 const vocabularies = new WeakMap<DatasetView, Vocabulary>();
 
 function vocabulary(view: DatasetView): Vocabulary {
   const cached = vocabularies.get(view);
   if (cached) return cached;
-  const byCountry = new Map(worldCountries);
+  const byCountry = new Map(worldCountries());
   for (const c of view.countries()) {
     for (const name of [c.code, c.name.en, c.name.ko, ...c.aliases]) byCountry.set(keyOf(name), c.code);
   }

@@ -1,9 +1,12 @@
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { packagePath } from '../lib/package-root.js';
 import type { Dataset } from '../store/schema.js';
 import type { ImportPreview } from './import-file.js';
 
-const WORKER = new URL('./import-worker.js', import.meta.url);
-const WORKER_TS = new URL('./import-worker.ts', import.meta.url);
+/** The worker's entry: beside the bundle in dist/, or the TypeScript source under tsx and the tests. */
+const WORKER = pathToFileURL(packagePath('dist', 'import-worker.js'));
+const WORKER_TS = pathToFileURL(packagePath('src', 'data-admin', 'import-worker.ts'));
 /** Reading a capped file takes well under a second; a worker still busy after this is stuck. */
 const DEADLINE_MS = 30_000;
 

@@ -11,10 +11,8 @@ function numberFormat(locale: Locale, digits = 3): Intl.NumberFormat {
   return new Intl.NumberFormat(locale === 'ko' ? 'ko-KR' : 'en-US', { maximumFractionDigits: digits });
 }
 
-const formats = {
-  ko: numberFormat('ko'),
-  en: numberFormat('en'),
-};
+/** Made on first use: ICU's locale data is loaded then, not at start-up. */
+const formats: Partial<Record<Locale, Intl.NumberFormat>> = {};
 
 /** Rounds away binary noise (1.33 * 10 = 13.299999…) before formatting. */
 function clean(n: number): number {
@@ -22,6 +20,7 @@ function clean(n: number): number {
 }
 
 export function formatNumber(n: number, locale: Locale): string {
+  formats[locale] ??= numberFormat(locale);
   return formats[locale].format(clean(n));
 }
 

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../lib/package-root.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { validateDatasetChecked } from './dataset-store.js';
 import { readJsonFile } from './json-file.js';
@@ -15,9 +14,9 @@ import type { Dataset } from './schema.js';
  * validation (and a new record when the file passed unchanged).
  */
 
-/** The schema module's own source (TypeScript under tsx, JavaScript if compiled): any change to the rules changes it. */
+/** The schema module's source, as shipped in src/ (also beside a build): any change to the rules changes it. */
 export const SCHEMA_FINGERPRINT = createHash('sha256')
-  .update(readFileSync(new URL(`./schema${extname(fileURLToPath(import.meta.url))}`, import.meta.url)))
+  .update(readFileSync(packagePath('src', 'store', 'schema.ts')))
   .digest('hex');
 
 interface ValidatedRecord {

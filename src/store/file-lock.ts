@@ -33,15 +33,19 @@ export interface LockTiming {
 
 export const DEFAULT_TIMING: LockTiming = { heartbeatMs: 2_000, foreignWatchMs: 10_000 };
 
-/** Start time of a process from /proc/<pid>/stat (field 22), or 0 off Linux. */
-function startTime(pid: number): number {
+/** The fields of /proc/<pid>/stat after the command name, or null off Linux or for no such process. */
+function procStat(pid: number): string[] | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return Number(fields[19]) || 0;
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   } catch {
-    return 0;
+    return null;
   }
+}
+
+/** Start time of a process (field 22, in clock ticks since boot), or 0 where unknown. */
+function startTime(pid: number): number {
+  return Number(procStat(pid)?.[19]) || 0;
 }
 
 const SELF = { host: hostname(), pid: process.pid, start: startTime(process.pid) };
@@ -52,6 +56,9 @@ function aliveHere(owner: Owner): boolean {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ESRCH') return false;
   }
+  // A killed process nobody has reaped yet (a container whose init does not) is a zombie: it is gone.
+  const state = procStat(owner.pid)?.[0];
+  if (state === 'Z' || state === 'X') return false;
   return owner.start === 0 || startTime(owner.pid) === owner.start;
 }
 

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -30,6 +30,34 @@ describe('cli ask --chart', () => {
     expect(ran.stdout).toContain('Belfer CETI 2025');
     expect(existsSync(path)).toBe(false);
     expect(ran.stderr).toContain('no (further) chart');
+  });
+});
+
+describe('a chart renderer that cannot be loaded (its native binary missing)', () => {
+  it('fails only the chart, saying why; the answer and every other command still come', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'apb-chart-'));
+    // Stands in for a missing prebuilt binary: resolving the package fails, as it does without one.
+    const preload = join(dir, 'no-resvg.cjs');
+    writeFileSync(
+      preload,
+      `const Module = require('node:module');
+const resolve = Module._resolveFilename;
+Module._resolveFilename = function (request, ...rest) {
+  if (request.startsWith('@resvg/resvg-js')) throw new Error('Cannot find native binding for resvg (test)');
+  return resolve.call(this, request, ...rest);
+};`,
+    );
+    const env = cleanEnv({ NODE_OPTIONS: `--require ${preload}` });
+    const path = join(dir, 'rank.png');
+    const ran = await runNpm(['run', '--silent', 'cli', '--', 'ask', '--chart', path, '/ai-rank ceti'], { env });
+    expect(ran.code).toBe(0);
+    expect(ran.stdout).toContain('벨퍼 CETI 2025');
+    expect(existsSync(path)).toBe(false);
+    expect(ran.stderr).toContain('chart renderer unavailable: Cannot find native binding for resvg (test)');
+    expect(ran.stderr).toContain('그릴 수 있는 차트가 (더) 없습니다');
+    const help = await runNpm(['run', '--silent', 'cli', '--', 'ask', '/talent-gap'], { env });
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('인재');
   });
 });
 

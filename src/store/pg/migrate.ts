@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { packagePath } from '../../lib/package-root.js';
 
 /** Versioned SQL files beside this module, applied once each, in order, by whichever process holds the lock. */
 
-const DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
+const DIR = `${packagePath('src', 'store', 'pg', 'migrations')}/`;
 /** pg_advisory_lock key: "APB" plus a number, fixed so every replica contends for the same lock. */
 const LOCK = 4_150_002_001;
 
