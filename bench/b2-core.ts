@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { validateDataset } from '../src/store/dataset-store.js';
+import { validateDataset } from '../src/core/dataset/dataset-validation.js';
 import { ROOT, runTsChild } from './child.js';
 import { generateDataset } from './generate-dataset.js';
 import { createDatabase } from './pg.js';

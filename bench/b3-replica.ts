@@ -4,8 +4,8 @@
  * Usage: node --import tsx bench/b3-replica.ts <data dir> <database url> <slack url> <slot ISO>
  */
 import { once } from 'node:events';
-import { createLogger } from '../src/logger.js';
-import { Database } from '../src/store/pg/database.js';
+import { createLogger } from '../src/core/logger.js';
+import { Database } from '../src/persistence/pg/database.js';
 import { benchDigestService } from './b3-digest.js';
 
 const [dataDir = '', url = '', slackUrl = '', at = ''] = process.argv.slice(2);

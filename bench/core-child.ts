@@ -5,8 +5,8 @@
  */
 import { executeCommand } from '../src/commands/execute.js';
 import { loadConfig } from '../src/config.js';
-import { createLogger } from '../src/logger.js';
-import { openServices } from '../src/services.js';
+import { openServices } from '../src/container.js';
+import { createLogger } from '../src/core/logger.js';
 import { now, summarise } from './stats.js';
 import { COMMAND_VARIANTS } from './variants.js';
 

@@ -1,5 +1,13 @@
 import countries from 'i18n-iso-countries';
-import type { Category, Country, Dataset, Figure, IndexFamily, Series, Unit } from '../src/store/schema.js';
+import type {
+  Category,
+  Country,
+  Dataset,
+  Figure,
+  IndexFamily,
+  Series,
+  Unit,
+} from '../src/core/dataset/dataset-schema.js';
 
 /**
  * A larger dataset of the same shape as the shipped one, for scaling runs: the shipped records plus every ISO

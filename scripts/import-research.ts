@@ -17,7 +17,7 @@ import {
   localizedSchema,
   type Series,
   seriesSchema,
-} from '../src/store/schema.js';
+} from '../src/core/dataset/dataset-schema.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { LOCALES, type Locale } from './i18n/locale.js';
-import { urlSecrets } from './lib/redact.js';
-import { LOG_LEVELS, type LogLevel } from './logger.js';
+import { LOCALES, type Locale } from './core/i18n/locale.js';
+import { LOG_LEVELS, type LogLevel } from './core/logger.js';
+import { urlSecrets } from './core/redact.js';
 
 /** The only module that reads the environment. Parsed once at start-up; anything invalid stops the bot. */
 

@@ -5,17 +5,17 @@
 
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { runDbMigrate } from './cli/db-migrate.js';
-import { runCli } from './cli/main.js';
+import { runCli } from './adapters/cli/cli.js';
+import { runDbMigrate } from './adapters/cli/db-migrate.js';
+import { runConsole } from './adapters/console/console.js';
+import { localSurface } from './adapters/console/local-surface.js';
 import { loadConfig } from './config.js';
+import { openServices } from './container.js';
+import { createLogger } from './core/logger.js';
+import { redactUrlsIn } from './core/redact.js';
 import type { EditableStore } from './data-admin/editable-store.js';
-import { holdDataDir } from './data-admin/process-lock.js';
-import { redactUrlsIn } from './lib/redact.js';
-import { createLogger } from './logger.js';
-import { openServices } from './services.js';
-import { DataFileError } from './store/json-file.js';
-import { runConsole } from './transport/console.js';
-import { localSurface } from './transport/local-surface.js';
+import { holdDataDir } from './persistence/files/data-dir-lock.js';
+import { DataFileError } from './persistence/files/json-file.js';
 
 const EXIT_STARTUP_FAILURE = 3;
 
@@ -45,7 +45,7 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   if (argv[0] === 'data') {
-    const { runDataTransfer } = await import('./cli/data-transfer.js');
+    const { runDataTransfer } = await import('./adapters/cli/data-transfer.js');
     process.exitCode = await runDataTransfer(argv.slice(1), config, logger, io);
     return;
   }
@@ -72,7 +72,7 @@ async function main(argv: string[]): Promise<void> {
     await runConsole(services, { surface, chartDir, ...(operator ? { userId: operator } : {}) });
     process.exit(0);
   }
-  const { startSlack } = await import('./slack-main.js');
+  const { startSlack } = await import('./adapters/slack/start.js');
   await startSlack(config, services, logger);
 }
 

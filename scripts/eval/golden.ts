@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { parseCommandText, stripLanguageFlags } from '../../src/commands/input.js';
-import { localizedSchema } from '../../src/store/schema.js';
+import { parseCommandText, stripLanguageFlags } from '../../src/core/command-input.js';
+import { localizedSchema } from '../../src/core/dataset/dataset-schema.js';
 
 /** The golden questions and the recorded model outputs, as files under eval/. */
 

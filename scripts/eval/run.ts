@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
+import type { Dataset } from '../../src/core/dataset/dataset-schema.js';
+import { validateDataset } from '../../src/core/dataset/dataset-validation.js';
+import { createDatasetView, type DatasetView } from '../../src/core/dataset/dataset-view.js';
+import type { Logger } from '../../src/core/logger.js';
 import { selectCandidates } from '../../src/llm/candidates.js';
 import { BriefEngine } from '../../src/llm/engine.js';
 import { type Briefer, createOpenAiBriefer, type OpenAiSettings } from '../../src/llm/openai-briefer.js';
-import type { Logger } from '../../src/logger.js';
-import { validateDataset } from '../../src/store/dataset-store.js';
-import { createDatasetView, type DatasetView } from '../../src/store/dataset-view.js';
-import type { Dataset } from '../../src/store/schema.js';
 import { type GoldenCase, loadGolden, loadRecorded, normaliseQuestion, type RecordedOutput } from './golden.js';
 import { ReplayServer } from './replay-server.js';
 import { type CaseScore, scoreCase } from './score.js';

@@ -1,9 +1,9 @@
-import { formatRank, formatValue } from '../../src/i18n/format.js';
-import type { Locale } from '../../src/i18n/locale.js';
-import { escapeMrkdwn } from '../../src/lib/escape.js';
+import type { DatasetView } from '../../src/core/dataset/dataset-view.js';
+import { escapeMrkdwn } from '../../src/core/escape.js';
+import { formatRank, formatValue } from '../../src/core/i18n/format.js';
+import type { Locale } from '../../src/core/i18n/locale.js';
 import type { EngineResult } from '../../src/llm/engine.js';
 import { findNumberWord } from '../../src/llm/verifier.js';
-import type { DatasetView } from '../../src/store/dataset-view.js';
 import type { GoldenCase } from './golden.js';
 
 /**

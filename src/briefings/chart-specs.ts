@@ -1,8 +1,8 @@
-import type { ChartSpec, LineSeries } from '../charts/spec.js';
-import type { Locale } from '../i18n/locale.js';
-import { messages } from '../i18n/messages.js';
-import { truncate } from '../lib/escape.js';
-import type { Figure } from '../store/schema.js';
+import type { ChartSpec, LineSeries } from '../core/chart-spec.js';
+import type { Figure } from '../core/dataset/dataset-schema.js';
+import { truncate } from '../core/escape.js';
+import type { Locale } from '../core/i18n/locale.js';
+import { messages } from '../core/i18n/messages.js';
 
 /** Chart specs from dataset figures: every value drawn is a figure's, and the chart names their publishers. */
 

@@ -1,12 +1,12 @@
 import type { KnownBlock } from '@slack/types';
-import type { Locale } from '../i18n/locale.js';
-import { messages } from '../i18n/messages.js';
-import { escapeMrkdwn } from '../lib/escape.js';
-import type { DatasetView } from '../store/dataset-view.js';
-import type { Figure, Series, UnitCode } from '../store/schema.js';
-import { context, header, sections } from './blocks.js';
+import { context, header, sections } from '../core/blocks/blocks.js';
+import type { Briefing } from '../core/blocks/reply.js';
+import type { Figure, Series, UnitCode } from '../core/dataset/dataset-schema.js';
+import type { DatasetView } from '../core/dataset/dataset-view.js';
+import { escapeMrkdwn } from '../core/escape.js';
+import type { Locale } from '../core/i18n/locale.js';
+import { messages } from '../core/i18n/messages.js';
 import { countryName, Footnotes, flag, valueText } from './figures.js';
-import type { Briefing } from './reply.js';
 
 /** `/ai-compare`: every index and metric two or more of the countries share, side by side, leader marked. */
 

@@ -1,10 +1,10 @@
-import { formatRank, formatValue, type Ranked, type Valued } from '../i18n/format.js';
-import type { Locale } from '../i18n/locale.js';
-import { messages } from '../i18n/messages.js';
-import { isoCountryName } from '../lib/countries.js';
-import { escapeMrkdwn, mrkdwnLink } from '../lib/escape.js';
-import type { DatasetView } from '../store/dataset-view.js';
-import type { Figure } from '../store/schema.js';
+import type { Figure } from '../core/dataset/dataset-schema.js';
+import type { DatasetView } from '../core/dataset/dataset-view.js';
+import { escapeMrkdwn, mrkdwnLink } from '../core/escape.js';
+import { formatRank, formatValue, type Ranked, type Valued } from '../core/i18n/format.js';
+import type { Locale } from '../core/i18n/locale.js';
+import { messages } from '../core/i18n/messages.js';
+import { isoCountryName } from '../core/vocabulary/countries.js';
 
 /** Shared pieces for showing a figure: its name, value, rank, period, source and any caveat. */
 

@@ -1,9 +1,9 @@
-import type { Command } from '../commands/types.js';
-import type { Locale } from '../i18n/locale.js';
-import { messages } from '../i18n/messages.js';
-import { escapeMrkdwn } from '../lib/escape.js';
-import { context, header, section } from './blocks.js';
-import type { Briefing } from './reply.js';
+import { context, header, section } from '../core/blocks/blocks.js';
+import type { Briefing } from '../core/blocks/reply.js';
+import type { Command } from '../core/command.js';
+import { escapeMrkdwn } from '../core/escape.js';
+import type { Locale } from '../core/i18n/locale.js';
+import { messages } from '../core/i18n/messages.js';
 
 function exampleList(command: Command): string {
   return command.examples.map((e) => `\`${`${command.name} ${e}`.trim()}\``).join('  ');

@@ -1,13 +1,13 @@
 import type { KnownBlock } from '@slack/types';
-import type { Locale } from '../i18n/locale.js';
-import { messages } from '../i18n/messages.js';
-import { escapeMrkdwn } from '../lib/escape.js';
-import type { DatasetView } from '../store/dataset-view.js';
-import type { Figure, PolicyEvent } from '../store/schema.js';
-import { context, header, section, sections } from './blocks.js';
-import { eventLine, eventSpan } from './digest-sections.js';
+import { context, header, section, sections } from '../core/blocks/blocks.js';
+import type { Briefing } from '../core/blocks/reply.js';
+import type { Figure, PolicyEvent } from '../core/dataset/dataset-schema.js';
+import type { DatasetView } from '../core/dataset/dataset-view.js';
+import { escapeMrkdwn } from '../core/escape.js';
+import type { Locale } from '../core/i18n/locale.js';
+import { messages } from '../core/i18n/messages.js';
+import { eventLine, eventSpan } from './digest/digest-sections.js';
 import { figureLine, provenanceText, valueText } from './figures.js';
-import type { Briefing } from './reply.js';
 
 /**
  * `/sovereign-ai`: the national foundation-model programme from its figures and events. Teams come from the

@@ -1,6 +1,6 @@
-import type { Logger } from '../logger.js';
-import { renderChartPng } from './render.js';
-import type { ChartSpec } from './spec.js';
+import type { ChartSpec } from '../core/chart-spec.js';
+import type { Logger } from '../core/logger.js';
+import { renderChartPng } from './chart-render.js';
 
 const KEEP = 64;
 

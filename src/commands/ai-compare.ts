@@ -1,8 +1,8 @@
 import { buildCompare } from '../briefings/compare.js';
-import { messages } from '../i18n/messages.js';
-import { UserError } from '../lib/errors.js';
-import { readTerms, unknownTermError, vocabularyCandidates } from './resolve.js';
-import { defineCommand } from './types.js';
+import { defineCommand } from '../core/command.js';
+import { UserError } from '../core/errors.js';
+import { messages } from '../core/i18n/messages.js';
+import { readTerms, unknownTermError, vocabularyCandidates } from '../core/vocabulary/terms.js';
 
 export const MAX_COMPARE = 5;
 

@@ -1,15 +1,15 @@
-import { buildFigureCard, buildHistory, buildLog, buildSearch } from '../briefings/data-admin.js';
-import type { Briefing } from '../briefings/reply.js';
-import { messages } from '../i18n/messages.js';
-import { UserError } from '../lib/errors.js';
-import type { DatasetView } from '../store/dataset-view.js';
-import { derived } from '../store/derived.js';
-import type { Figure } from '../store/schema.js';
-import { applyEdit, exportData, importData, refusal, refuseNonAdmin } from './data-actions.js';
-import { CHANGING, type DataArgs, parseDataArgs } from './data-args.js';
-import { figureOrError, unknownFigure } from './data-lookup.js';
-import { keyOf } from './resolve.js';
-import { type CommandContext, defineCommand } from './types.js';
+import { buildFigureCard, buildHistory, buildLog, buildSearch } from '../briefings/data/data-edits.js';
+import type { Briefing } from '../core/blocks/reply.js';
+import { type CommandContext, defineCommand } from '../core/command.js';
+import type { Figure } from '../core/dataset/dataset-schema.js';
+import type { DatasetView } from '../core/dataset/dataset-view.js';
+import { derived } from '../core/dataset/derived.js';
+import { UserError } from '../core/errors.js';
+import { messages } from '../core/i18n/messages.js';
+import { keyOf } from '../core/vocabulary/terms.js';
+import { applyEdit, exportData, importData, refusal, refuseNonAdmin } from './ai-data/actions.js';
+import { CHANGING, type DataArgs, parseDataArgs } from './ai-data/args.js';
+import { figureOrError, unknownFigure } from './ai-data/lookup.js';
 
 /**
  * What /ai-data search looks in, per figure: id, names, series, source, country and tags, as one key. Keys of

@@ -6,17 +6,17 @@ import {
   buildSubscribed,
   channelLink,
   messageLink,
-} from '../briefings/digest-admin.js';
-import type { Briefing } from '../briefings/reply.js';
+} from '../briefings/digest/digest-admin.js';
+import type { Briefing } from '../core/blocks/reply.js';
+import { type CommandContext, defineCommand } from '../core/command.js';
+import { UserError } from '../core/errors.js';
+import { mrkdwnLink } from '../core/escape.js';
+import { messages } from '../core/i18n/messages.js';
+import { localDate } from '../core/i18n/time.js';
+import type { Subscription } from '../core/records/digest-records.js';
+import type { DigestService } from '../digests/digest-service.js';
 import { nextSlots } from '../digests/schedule.js';
-import type { Subscription } from '../digests/schema.js';
-import type { DigestService } from '../digests/service.js';
-import { messages } from '../i18n/messages.js';
-import { localDate } from '../i18n/time.js';
-import { UserError } from '../lib/errors.js';
-import { mrkdwnLink } from '../lib/escape.js';
-import { type DigestArgs, parseDigestArgs, type ScheduleChoice } from './digest-args.js';
-import { type CommandContext, defineCommand } from './types.js';
+import { type DigestArgs, parseDigestArgs, type ScheduleChoice } from './ai-digest/args.js';
 
 const CHANGES = new Set(['subscribe', 'unsubscribe', 'now', 'skip', 'unskip']);
 

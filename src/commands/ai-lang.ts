@@ -1,12 +1,12 @@
-import { context, section } from '../briefings/blocks.js';
-import type { Briefing } from '../briefings/reply.js';
-import type { Locale } from '../i18n/locale.js';
-import { messages } from '../i18n/messages.js';
-import { UserError } from '../lib/errors.js';
-import { escapeMrkdwn, truncate } from '../lib/escape.js';
-import { wordTable } from '../lib/word-table.js';
-import { type PreferenceStore, SLACK_USER_ID } from '../preferences/store.js';
-import { type CommandContext, defineCommand } from './types.js';
+import { context, section } from '../core/blocks/blocks.js';
+import type { Briefing } from '../core/blocks/reply.js';
+import { type CommandContext, defineCommand } from '../core/command.js';
+import { UserError } from '../core/errors.js';
+import { escapeMrkdwn, truncate } from '../core/escape.js';
+import type { Locale } from '../core/i18n/locale.js';
+import { messages } from '../core/i18n/messages.js';
+import { wordTable } from '../core/vocabulary/word-table.js';
+import { type PreferenceStore, SLACK_USER_ID } from '../preferences/preferences.js';
 
 type LangArgs = { action: 'show' } | { action: 'set'; locale: Locale } | { action: 'reset' };
 

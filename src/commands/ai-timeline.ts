@@ -1,10 +1,10 @@
 import { buildTimeline, type TimelineScope } from '../briefings/timeline.js';
-import { messages } from '../i18n/messages.js';
-import { localDate } from '../i18n/time.js';
-import { UserError } from '../lib/errors.js';
-import { wordTable } from '../lib/word-table.js';
-import { echo } from './input.js';
-import { defineCommand } from './types.js';
+import { defineCommand } from '../core/command.js';
+import { echo } from '../core/command-input.js';
+import { UserError } from '../core/errors.js';
+import { messages } from '../core/i18n/messages.js';
+import { localDate } from '../core/i18n/time.js';
+import { wordTable } from '../core/vocabulary/word-table.js';
 
 const MAX_COUNT = 30;
 const DEFAULT_COUNT = { both: 5, past: 10, upcoming: 10 } as const;

@@ -1,24 +1,24 @@
 import { randomBytes } from 'node:crypto';
-import { context, section } from '../briefings/blocks.js';
 import { buildCommandHelp } from '../briefings/help.js';
-import { answerReply, errorReply, type Reply } from '../briefings/reply.js';
 import type { Charter } from '../charts/charter.js';
-import type { DataAdmin, Surface } from '../data-admin/service.js';
-import type { DigestService } from '../digests/service.js';
-import type { Locale } from '../i18n/locale.js';
-import { messages } from '../i18n/messages.js';
-import { isUserError, storageCode, UserError } from '../lib/errors.js';
-import { escapeMrkdwn, unescapeMrkdwn } from '../lib/escape.js';
+import { context, section } from '../core/blocks/blocks.js';
+import { answerReply, errorReply, type Reply } from '../core/blocks/reply.js';
+import type { Command, CommandContext } from '../core/command.js';
+import { type CommandInput, commandTextSchema, limitWords } from '../core/command-input.js';
+import type { DatasetStore } from '../core/dataset/dataset-validation.js';
+import type { DatasetView } from '../core/dataset/dataset-view.js';
+import { isUserError, storageCode, UserError } from '../core/errors.js';
+import { escapeMrkdwn, unescapeMrkdwn } from '../core/escape.js';
+import type { Locale } from '../core/i18n/locale.js';
+import { messages } from '../core/i18n/messages.js';
+import type { Logger } from '../core/logger.js';
+import type { DataAdmin, Surface } from '../data-admin/data-admin.js';
+import type { DigestService } from '../digests/digest-service.js';
 import type { BriefEngine } from '../llm/engine.js';
-import type { Logger } from '../logger.js';
-import { type PreferenceStore, replyLocale } from '../preferences/store.js';
-import type { DatasetStore } from '../store/dataset-store.js';
-import type { DatasetView } from '../store/dataset-view.js';
-import { DatabaseUnavailableError } from '../store/pg/errors.js';
-import { findCommand } from './index.js';
-import { type CommandInput, commandTextSchema, limitWords } from './input.js';
+import { DatabaseUnavailableError } from '../persistence/pg/pg-errors.js';
+import { type PreferenceStore, replyLocale } from '../preferences/preferences.js';
+import { findCommand } from './registry.js';
 import { ReplyCache } from './reply-cache.js';
-import type { Command, CommandContext } from './types.js';
 
 export interface CommandRequest {
   /** The slash command, e.g. "/ai-rank". */

@@ -1,4 +1,4 @@
-import type { Reply } from '../briefings/reply.js';
+import type { Reply } from '../core/blocks/reply.js';
 
 const MAX_ENTRIES = 1000;
 

@@ -1,9 +1,9 @@
 import { buildSovereign } from '../briefings/sovereign.js';
-import { messages } from '../i18n/messages.js';
-import { localDate } from '../i18n/time.js';
-import { UserError } from '../lib/errors.js';
-import { echo } from './input.js';
-import { defineCommand } from './types.js';
+import { defineCommand } from '../core/command.js';
+import { echo } from '../core/command-input.js';
+import { UserError } from '../core/errors.js';
+import { messages } from '../core/i18n/messages.js';
+import { localDate } from '../core/i18n/time.js';
 
 export const sovereignAi = defineCommand<Record<string, never>>({
   name: '/sovereign-ai',

@@ -1,8 +1,8 @@
-import { buildTalentGap } from '../briefings/talent-gap.js';
-import { messages } from '../i18n/messages.js';
-import { UserError } from '../lib/errors.js';
-import { readTerms, unknownTermError, vocabularyCandidates } from './resolve.js';
-import { type CommandContext, defineCommand } from './types.js';
+import { buildTalentGap } from '../briefings/talent/talent-gap.js';
+import { type CommandContext, defineCommand } from '../core/command.js';
+import { UserError } from '../core/errors.js';
+import { messages } from '../core/i18n/messages.js';
+import { readTerms, unknownTermError, vocabularyCandidates } from '../core/vocabulary/terms.js';
 
 export const MAX_TALENT_COUNTRIES = 6;
 

@@ -1,6 +1,6 @@
 import { open, readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { figureSchema } from '../store/schema.js';
+import { figureSchema } from '../core/dataset/dataset-schema.js';
 
 /**
  * The audit trail of dataset edits, an append-only JSON Lines file beside the dataset. An edit is written

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import type { Figure } from '../store/schema.js';
+import type { Figure } from '../core/dataset/dataset-schema.js';
 
 /**
  * Figures as CSV, losslessly: one row per figure, every field in its own column. Text cells that a

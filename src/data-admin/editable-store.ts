@@ -2,16 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { constants, unwatchFile, watchFile } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Mutex } from '../lib/mutex.js';
-import type { Logger } from '../logger.js';
-import { writeFileAtomic } from '../store/atomic-write.js';
-import { loadDataset, recordValidated } from '../store/dataset-file.js';
-import type { DatasetStore } from '../store/dataset-store.js';
-import { createDatasetView, type DatasetView } from '../store/dataset-view.js';
-import { acquireLock } from '../store/file-lock.js';
-import { type Dataset, datasetSchema } from '../store/schema.js';
+import { type Dataset, datasetSchema } from '../core/dataset/dataset-schema.js';
+import type { DatasetStore } from '../core/dataset/dataset-validation.js';
+import { createDatasetView, type DatasetView } from '../core/dataset/dataset-view.js';
+import type { Logger } from '../core/logger.js';
+import { Mutex } from '../core/mutex.js';
+import { writeFileAtomic } from '../persistence/files/atomic-write.js';
+import { BackupStore } from '../persistence/files/backup-files.js';
+import { loadDataset, recordValidated } from '../persistence/files/dataset-file.js';
+import { acquireLock } from '../persistence/files/file-lock.js';
 import { type AuditEntry, AuditLog, type FigureChange } from './audit.js';
-import { BackupStore } from './backups.js';
 
 /** An edit the schema rejects; `issues` name the record and field. */
 export class EditInvalidError extends Error {

@@ -1,4 +1,4 @@
-import { type Dataset, datasetSchema, type Figure, figureSchema } from '../store/schema.js';
+import { type Dataset, datasetSchema, type Figure, figureSchema } from '../core/dataset/dataset-schema.js';
 import { type CsvProblem, CsvSyntaxError, csvToFigures } from './csv.js';
 
 /** What reading an import file found, in plain data (it crosses a thread boundary). */

@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { packagePath } from '../lib/package-root.js';
-import type { Dataset } from '../store/schema.js';
+import type { Dataset } from '../core/dataset/dataset-schema.js';
+import { packagePath } from '../core/package-root.js';
 import type { ImportPreview } from './import-file.js';
 
 /** The worker's entry: beside the bundle in dist/, or the TypeScript source under tsx and the tests. */

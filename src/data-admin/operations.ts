@@ -1,9 +1,9 @@
-import { isoCountryName } from '../lib/countries.js';
-import type { DatasetView } from '../store/dataset-view.js';
-import type { Dataset, Figure } from '../store/schema.js';
+import type { Dataset, Figure } from '../core/dataset/dataset-schema.js';
+import type { DatasetView } from '../core/dataset/dataset-view.js';
+import { applyFields, type FieldValues } from '../core/dataset/figure-fields.js';
+import { isoCountryName } from '../core/vocabulary/countries.js';
 import type { AuditEntry } from './audit.js';
 import type { EditRequest } from './editable-store.js';
-import { applyFields, type FieldValues } from './figure-fields.js';
 
 /**
  * The edits /ai-data can make, as EditRequests over a draft of the dataset. They throw `EditRefused` with a

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { figureSchema } from '../store/schema.js';
-import { StateFile } from '../store/state-file.js';
-import { FIELD_NAMES } from './figure-fields.js';
+import { figureSchema } from '../core/dataset/dataset-schema.js';
+import { FIELD_NAMES } from '../core/dataset/figure-fields.js';
+import { StateFile } from '../persistence/files/state-file.js';
 
 /**
  * Edits waiting for Confirm. The button carries only the change id; the change itself waits here, so a replayed

@@ -1,12 +1,12 @@
 import type { KnownBlock } from '@slack/types';
-import { headlineFigures } from '../briefings/digest-sections.js';
-import { buildDigest, type Digest } from '../briefings/weekly-digest.js';
-import type { Locale } from '../i18n/locale.js';
-import type { DatasetStore } from '../store/dataset-store.js';
-import type { DatasetView } from '../store/dataset-view.js';
-import type { Figure } from '../store/schema.js';
+import { headlineFigures } from '../briefings/digest/digest-sections.js';
+import { buildDigest, type Digest } from '../briefings/digest/weekly-digest.js';
+import type { Figure } from '../core/dataset/dataset-schema.js';
+import type { DatasetStore } from '../core/dataset/dataset-validation.js';
+import type { DatasetView } from '../core/dataset/dataset-view.js';
+import type { Locale } from '../core/i18n/locale.js';
+import type { Subscription } from '../core/records/digest-records.js';
 import type { DigestLedger } from './ledger.js';
-import type { Subscription } from './schema.js';
 import type { SnapshotStore } from './snapshot.js';
 
 /** Writes the digest's summary paragraph (the LLM layer); undefined when it cannot, within its timeout. */

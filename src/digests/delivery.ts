@@ -1,5 +1,5 @@
 import type { WebClient } from '@slack/web-api';
-import type { Message } from '../briefings/blocks.js';
+import type { Message } from '../core/blocks/blocks.js';
 
 /** How a failed Slack call should be treated by the digest runner. */
 export type FailureKind =

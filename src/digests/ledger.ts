@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { StateFile } from '../store/state-file.js';
-import { type LedgerEntry, type LedgerFile, ledgerFileSchema } from './schema.js';
+import { type LedgerEntry, type LedgerFile, ledgerFileSchema } from '../core/records/digest-records.js';
+import { StateFile } from '../persistence/files/state-file.js';
 
 /**
  * The record of every digest slot: claimed before posting, then posted (with its message ts), failed (with a

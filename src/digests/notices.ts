@@ -1,7 +1,7 @@
-import { messages } from '../i18n/messages.js';
-import type { Logger } from '../logger.js';
+import { messages } from '../core/i18n/messages.js';
+import type { Logger } from '../core/logger.js';
+import type { Subscription } from '../core/records/digest-records.js';
 import type { DigestPoster } from './delivery.js';
-import type { Subscription } from './schema.js';
 import type { SubscriptionStore } from './subscriptions.js';
 
 interface NoticeDeps {

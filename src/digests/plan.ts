@@ -1,6 +1,6 @@
-import { localDate } from '../i18n/time.js';
+import { localDate } from '../core/i18n/time.js';
+import type { Subscription } from '../core/records/digest-records.js';
 import { cronPattern, latestSlot } from './schedule.js';
-import type { Subscription } from './schema.js';
 
 /** Which subscriptions are due at an instant, as a pure function of the subscriptions and the instant. */
 

@@ -1,6 +1,6 @@
 import { Cron } from 'croner';
-import type { Subscription, Weekday } from './schema.js';
-import { WEEKDAYS } from './schema.js';
+import type { Subscription, Weekday } from '../core/records/digest-records.js';
+import { WEEKDAYS } from '../core/records/digest-records.js';
 
 /** When a subscription runs, as pure functions of the subscription and an instant. */
 

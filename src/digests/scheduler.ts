@@ -1,6 +1,6 @@
 import { Cron } from 'croner';
-import { Mutex } from '../lib/mutex.js';
-import type { Logger } from '../logger.js';
+import type { Logger } from '../core/logger.js';
+import { Mutex } from '../core/mutex.js';
 import type { DigestRunner, RunReport } from './runner.js';
 import { cronPattern } from './schedule.js';
 import type { SubscriptionStore } from './subscriptions.js';

@@ -1,12 +1,12 @@
-import type { Message } from '../briefings/blocks.js';
-import { fitMessages } from '../briefings/reply.js';
-import type { Digest } from '../briefings/weekly-digest.js';
-import type { Logger } from '../logger.js';
+import type { Digest } from '../briefings/digest/weekly-digest.js';
+import type { Message } from '../core/blocks/blocks.js';
+import { fitMessages } from '../core/blocks/reply.js';
+import type { Logger } from '../core/logger.js';
+import type { LedgerEntry, Subscription } from '../core/records/digest-records.js';
 import { buildChannelDigest, type ChannelDigestDeps, summaryFigures } from './channel-digest.js';
 import { classify, DeliveryError, type DigestPoster } from './delivery.js';
 import type { AdminNotices } from './notices.js';
 import type { Pacer } from './pacer.js';
-import type { LedgerEntry, Subscription } from './schema.js';
 
 export interface SlotDeliveryDeps extends ChannelDigestDeps {
   poster: DigestPoster;

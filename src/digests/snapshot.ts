@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { writeFileAtomic } from '../store/atomic-write.js';
-import type { DatasetView } from '../store/dataset-view.js';
-import type { Figure } from '../store/schema.js';
-import { localizedSchema, unitSchema } from '../store/schema.js';
+import type { Figure } from '../core/dataset/dataset-schema.js';
+import { localizedSchema, unitSchema } from '../core/dataset/dataset-schema.js';
+import type { DatasetView } from '../core/dataset/dataset-view.js';
+import { writeFileAtomic } from '../persistence/files/atomic-write.js';
 
 /**
  * What a digest showed, kept so the next digest can say what changed: for each figure, enough to print its old

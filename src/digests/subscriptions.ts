@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { StateFile } from '../store/state-file.js';
-import { type Subscription, type SubscriptionsFile, subscriptionsFileSchema } from './schema.js';
+import { type Subscription, type SubscriptionsFile, subscriptionsFileSchema } from '../core/records/digest-records.js';
+import { StateFile } from '../persistence/files/state-file.js';
 
 /** Which channels get a digest, on what schedule. */
 export interface SubscriptionStore {

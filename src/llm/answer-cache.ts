@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Database } from '../store/pg/database.js';
+import type { Database } from '../persistence/pg/database.js';
 import type { RenderedText } from './render.js';
 
 /** A verified, rendered answer, as the engine keeps it for the same question on the same dataset version. */

@@ -1,8 +1,8 @@
-import { keyOf, readTerms } from '../commands/resolve.js';
-import { stripInvisible } from '../lib/escape.js';
-import type { DatasetView } from '../store/dataset-view.js';
-import { derived } from '../store/derived.js';
-import type { Category, Figure } from '../store/schema.js';
+import type { Category, Figure } from '../core/dataset/dataset-schema.js';
+import type { DatasetView } from '../core/dataset/dataset-view.js';
+import { derived } from '../core/dataset/derived.js';
+import { stripInvisible } from '../core/escape.js';
+import { keyOf, readTerms } from '../core/vocabulary/terms.js';
 
 /**
  * The figures a question is about: its countries (else the focus country), the indices it names, and its topics

@@ -1,9 +1,9 @@
 import { countryName } from '../briefings/figures.js';
-import { keyOf } from '../commands/resolve.js';
-import type { Locale } from '../i18n/locale.js';
-import type { Logger } from '../logger.js';
-import type { DatasetView } from '../store/dataset-view.js';
-import type { Figure } from '../store/schema.js';
+import type { Figure } from '../core/dataset/dataset-schema.js';
+import type { DatasetView } from '../core/dataset/dataset-view.js';
+import type { Locale } from '../core/i18n/locale.js';
+import type { Logger } from '../core/logger.js';
+import { keyOf } from '../core/vocabulary/terms.js';
 import { type AnswerCache, MemoryAnswerCache } from './answer-cache.js';
 import type { Briefer } from './openai-briefer.js';
 import { type RenderedText, renderSentences } from './render.js';

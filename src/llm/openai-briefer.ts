@@ -1,9 +1,9 @@
 import type OpenAIClient from 'openai';
 import { z } from 'zod';
-import { formatRank, formatValue } from '../i18n/format.js';
-import type { Locale } from '../i18n/locale.js';
-import { stripInvisible } from '../lib/escape.js';
-import type { Figure } from '../store/schema.js';
+import type { Figure } from '../core/dataset/dataset-schema.js';
+import { stripInvisible } from '../core/escape.js';
+import { formatRank, formatValue } from '../core/i18n/format.js';
+import type { Locale } from '../core/i18n/locale.js';
 import type { ModelAnswer } from './verifier.js';
 
 /** One call to an OpenAI-compatible model for a grounded briefing. */

@@ -1,13 +1,13 @@
 import type { KnownBlock } from '@slack/types';
-import { context, header, section, sections } from '../briefings/blocks.js';
 import { caveats, sourceLink } from '../briefings/figures.js';
-import type { Briefing } from '../briefings/reply.js';
-import { formatRank, formatValue } from '../i18n/format.js';
-import type { Locale } from '../i18n/locale.js';
-import { messages } from '../i18n/messages.js';
-import { defangLinks, escapeMrkdwn, stripInvisible, truncate, unescapeMrkdwn } from '../lib/escape.js';
-import type { DatasetView } from '../store/dataset-view.js';
-import type { Figure } from '../store/schema.js';
+import { context, header, section, sections } from '../core/blocks/blocks.js';
+import type { Briefing } from '../core/blocks/reply.js';
+import type { Figure } from '../core/dataset/dataset-schema.js';
+import type { DatasetView } from '../core/dataset/dataset-view.js';
+import { defangLinks, escapeMrkdwn, stripInvisible, truncate, unescapeMrkdwn } from '../core/escape.js';
+import { formatRank, formatValue } from '../core/i18n/format.js';
+import type { Locale } from '../core/i18n/locale.js';
+import { messages } from '../core/i18n/messages.js';
 import { type ModelSentence, PLACEHOLDER } from './verifier.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Database } from '../store/pg/database.js';
+import type { Database } from '../persistence/pg/database.js';
 
 /** Model calls counted against each user's hourly limit and the bot's daily budget (UTC days). */
 export interface UsageMeter {

@@ -1,14 +1,14 @@
 import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { localSurface } from '../../src/adapters/console/local-surface.js';
 import { executeCommand } from '../../src/commands/execute.js';
+import { DataAdmin, type Surface } from '../../src/data-admin/data-admin.js';
 import { EditableDatasetStore } from '../../src/data-admin/editable-store.js';
-import { PgDatasetStore, PgPendingEdits } from '../../src/data-admin/pg-store.js';
-import { DataAdmin, type Surface } from '../../src/data-admin/service.js';
-import { PgPreferenceStore } from '../../src/preferences/pg-store.js';
-import { FilePreferenceStore } from '../../src/preferences/store.js';
-import type { Database } from '../../src/store/pg/database.js';
-import { localSurface } from '../../src/transport/local-surface.js';
+import type { Database } from '../../src/persistence/pg/database.js';
+import { PgDatasetStore, PgPendingEdits } from '../../src/persistence/pg/dataset-table.js';
+import { PgPreferenceStore } from '../../src/persistence/pg/preference-table.js';
+import { FilePreferenceStore } from '../../src/preferences/preferences.js';
 import { capturingLogger, DATASET_PATH } from './services.js';
 import { messageText } from './slack-message.js';
 

@@ -3,9 +3,10 @@
  * "ACK <n>" only after edit n was acknowledged (saved), until it is killed.
  * Usage: node --import tsx tests/helpers/edit-stream.ts <dataDir> <first n>
  */
+
+import { createLogger } from '../../src/core/logger.js';
 import { EditableDatasetStore } from '../../src/data-admin/editable-store.js';
 import { setFields } from '../../src/data-admin/operations.js';
-import { createLogger } from '../../src/logger.js';
 
 export const STREAM_FIGURES = 20;
 

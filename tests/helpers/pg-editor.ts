@@ -3,10 +3,11 @@
  * figures from `offset`, each setting notes to "<tag>-<n>"; prints "DONE <n acknowledged>".
  * Usage: node --import tsx tests/helpers/pg-editor.ts <url> <seed dataset> <offset> <count> <tag>
  */
+
+import { createLogger } from '../../src/core/logger.js';
 import { setFields } from '../../src/data-admin/operations.js';
-import { PgDatasetStore } from '../../src/data-admin/pg-store.js';
-import { createLogger } from '../../src/logger.js';
-import { Database } from '../../src/store/pg/database.js';
+import { Database } from '../../src/persistence/pg/database.js';
+import { PgDatasetStore } from '../../src/persistence/pg/dataset-table.js';
 
 const [url = '', seed = '', offset = '0', count = '0', tag = 'x'] = process.argv.slice(2);
 const logger = createLogger({ level: 'error', secrets: [url] });

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { describe } from 'vitest';
-import { Database } from '../../src/store/pg/database.js';
-import { migrate } from '../../src/store/pg/migrate.js';
+import { Database } from '../../src/persistence/pg/database.js';
+import { migrate } from '../../src/persistence/pg/migrate.js';
 
 /** PostgreSQL for tests: set TEST_DATABASE_URL (.ci/run does) to run them; without it they are skipped. */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;

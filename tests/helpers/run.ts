@@ -1,5 +1,5 @@
-import type { Reply } from '../../src/briefings/reply.js';
 import { type CommandServices, executeCommand } from '../../src/commands/execute.js';
+import type { Reply } from '../../src/core/blocks/reply.js';
 import { services } from './services.js';
 import { messageText } from './slack-message.js';
 

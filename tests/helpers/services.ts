@@ -1,9 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import type { CommandServices } from '../../src/commands/execute.js';
-import type { CommandContext } from '../../src/commands/types.js';
-import type { Locale } from '../../src/i18n/locale.js';
-import type { LogFields, Logger } from '../../src/logger.js';
-import { type DatasetStore, openDatasetStore } from '../../src/store/dataset-store.js';
+import type { CommandContext } from '../../src/core/command.js';
+import { type DatasetStore, openDatasetStore } from '../../src/core/dataset/dataset-validation.js';
+import type { Locale } from '../../src/core/i18n/locale.js';
+import type { LogFields, Logger } from '../../src/core/logger.js';
 
 export const DATASET_PATH = fileURLToPath(new URL('../../data/dataset.json', import.meta.url));
 

@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import type { Message } from '../../src/briefings/blocks.js';
+import type { Message } from '../../src/core/blocks/blocks.js';
 
 /** All text a message carries, in block order (what a reader sees, as mrkdwn). */
 export function messageText(message: Message): string {

@@ -1,12 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import type { App } from '@slack/bolt';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createSlackApp } from '../../src/app.js';
+import { createSlackApp } from '../../src/adapters/slack/slack-app.js';
+import { defaultChartFonts } from '../../src/charts/chart-render.js';
 import { Charter } from '../../src/charts/charter.js';
-import { defaultChartFonts } from '../../src/charts/render.js';
 import type { CommandServices } from '../../src/commands/execute.js';
 import { loadConfig } from '../../src/config.js';
-import type { DigestService } from '../../src/digests/service.js';
+import type { DigestService } from '../../src/digests/digest-service.js';
 import { digestHarness, subscribe, subscription } from '../helpers/digest-harness.js';
 import { FakeSlack } from '../helpers/fake-slack.js';
 import { hostileStore } from '../helpers/hostile.js';

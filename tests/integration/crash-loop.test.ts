@@ -3,8 +3,8 @@ import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { datasetSchema } from '../../src/core/dataset/dataset-schema.js';
 import { EditableDatasetStore } from '../../src/data-admin/editable-store.js';
-import { datasetSchema } from '../../src/store/schema.js';
 import { capturingLogger, DATASET_PATH } from '../helpers/services.js';
 import { ROOT } from '../helpers/spawn.js';
 

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { datasetSchema } from '../../src/store/schema.js';
+import { datasetSchema } from '../../src/core/dataset/dataset-schema.js';
 import { confirmId, dataHarness as fileOrPgHarness } from '../helpers/data-harness.js';
 import { BACKENDS, type Backend, TestDatabases } from '../helpers/pg.js';
 import { withoutSlackMarkup } from '../helpers/slack-message.js';

@@ -3,8 +3,8 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { figureSchema } from '../../src/core/dataset/dataset-schema.js';
 import { csvToFigures, figuresToCsv, parseCsv } from '../../src/data-admin/csv.js';
-import { figureSchema } from '../../src/store/schema.js';
 import { confirmId, dataHarness } from '../helpers/data-harness.js';
 import { DATASET_PATH, shippedStore } from '../helpers/services.js';
 

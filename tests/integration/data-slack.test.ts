@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { App } from '@slack/bolt';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createSlackApp } from '../../src/app.js';
+import { createSlackApp } from '../../src/adapters/slack/slack-app.js';
 import { loadConfig } from '../../src/config.js';
 import { figuresToCsv } from '../../src/data-admin/csv.js';
 import { previewImport } from '../../src/data-admin/import-file.js';

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildDataset, readResearch } from '../../scripts/import-research.js';
-import { isoCountries } from '../../src/lib/countries.js';
-import { datasetSchema } from '../../src/store/schema.js';
+import { datasetSchema } from '../../src/core/dataset/dataset-schema.js';
+import { isoCountries } from '../../src/core/vocabulary/countries.js';
 import { DATASET_PATH } from '../helpers/services.js';
 
 const dataset = datasetSchema.parse(JSON.parse(readFileSync(DATASET_PATH, 'utf8')));

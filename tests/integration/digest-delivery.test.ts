@@ -2,9 +2,9 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import type { LedgerEntry } from '../../src/core/records/digest-records.js';
 import { FileDigestLedger } from '../../src/digests/ledger.js';
-import { PgDigestLedger } from '../../src/digests/pg-state.js';
-import type { LedgerEntry } from '../../src/digests/schema.js';
+import { PgDigestLedger } from '../../src/persistence/pg/digest-tables.js';
 import { ADMINS, digestHarness, subscribe, subscription } from '../helpers/digest-harness.js';
 import type { FakeSlack } from '../helpers/fake-slack.js';
 import { BACKENDS, type Backend, TestDatabases } from '../helpers/pg.js';

@@ -3,10 +3,10 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, statSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { localSurface } from '../../src/adapters/console/local-surface.js';
 import { executeCommand } from '../../src/commands/execute.js';
+import { hasControl } from '../../src/core/escape.js';
 import { figuresToCsv } from '../../src/data-admin/csv.js';
-import { hasControl } from '../../src/lib/escape.js';
-import { localSurface } from '../../src/transport/local-surface.js';
 import { confirmId, dataHarness } from '../helpers/data-harness.js';
 import { digestHarness } from '../helpers/digest-harness.js';
 import { DATASET_PATH } from '../helpers/services.js';

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { App } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSlackApp } from '../../src/app.js';
+import { createSlackApp } from '../../src/adapters/slack/slack-app.js';
 import { loadConfig } from '../../src/config.js';
 import { dataHarness } from '../helpers/data-harness.js';
 import { FakeSlack } from '../helpers/fake-slack.js';

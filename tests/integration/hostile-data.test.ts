@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { renderMessage } from '../../src/adapters/console/render-text.js';
 import { executeCommand } from '../../src/commands/execute.js';
-import { renderMessage } from '../../src/transport/render-text.js';
 import { EVIL, hostileStore } from '../helpers/hostile.js';
 import { capturingLogger } from '../helpers/services.js';
 import { messageText, withoutSlackMarkup } from '../helpers/slack-message.js';

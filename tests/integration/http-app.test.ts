@@ -2,9 +2,9 @@ import type { AddressInfo } from 'node:net';
 import type { App } from '@slack/bolt';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createSlackApp } from '../../src/app.js';
-import { encodeShare } from '../../src/briefings/reply.js';
+import { createSlackApp } from '../../src/adapters/slack/slack-app.js';
 import { loadConfig } from '../../src/config.js';
+import { encodeShare } from '../../src/core/blocks/reply.js';
 import { capturingLogger, services } from '../helpers/services.js';
 import { blockActionBody, eventually, postSigned, slackSignature, slashCommandBody } from '../helpers/slack-http.js';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { annualSeries, investmentByYear } from '../../src/briefings/invest-data.js';
-import type { Reply } from '../../src/briefings/reply.js';
+import { annualSeries, investmentByYear } from '../../src/briefings/invest/invest-data.js';
 import { executeCommand } from '../../src/commands/execute.js';
-import { LOCALES } from '../../src/i18n/locale.js';
-import type { Figure } from '../../src/store/schema.js';
+import type { Reply } from '../../src/core/blocks/reply.js';
+import type { Figure } from '../../src/core/dataset/dataset-schema.js';
+import { LOCALES } from '../../src/core/i18n/locale.js';
 import { capturingLogger, services, shippedStore } from '../helpers/services.js';
 import { limitViolations, messageText, withoutSlackMarkup } from '../helpers/slack-message.js';
 

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { App } from '@slack/bolt';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createSlackApp } from '../../src/app.js';
+import { createSlackApp } from '../../src/adapters/slack/slack-app.js';
 import { loadConfig } from '../../src/config.js';
 import { BriefEngine } from '../../src/llm/engine.js';
 import { createOpenAiBriefer } from '../../src/llm/openai-briefer.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Reply } from '../../src/briefings/reply.js';
 import { executeCommand } from '../../src/commands/execute.js';
+import type { Reply } from '../../src/core/blocks/reply.js';
 import { BriefEngine, DEFAULT_LIMITS, type EngineLimits } from '../../src/llm/engine.js';
 import { createOpenAiBriefer } from '../../src/llm/openai-briefer.js';
 import { FakeLlm } from '../helpers/fake-llm.js';

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { App } from '@slack/bolt';
 import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSlackApp } from '../../src/app.js';
+import { createSlackApp } from '../../src/adapters/slack/slack-app.js';
 import { loadConfig } from '../../src/config.js';
 import type { DigestSummarizer } from '../../src/digests/channel-digest.js';
 import { BriefEngine } from '../../src/llm/engine.js';

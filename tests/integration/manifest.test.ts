@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { commands } from '../../src/commands/index.js';
+import { commands } from '../../src/commands/registry.js';
 
 interface SlashCommand {
   command: string;

@@ -1,5 +1,5 @@
 import { afterAll, expect, it } from 'vitest';
-import { Database, DatabaseUnavailableError } from '../../src/store/pg/database.js';
+import { Database, DatabaseUnavailableError } from '../../src/persistence/pg/database.js';
 import { describePg, TestDatabases } from '../helpers/pg.js';
 import { capturingLogger } from '../helpers/services.js';
 import { eventually } from '../helpers/slack-http.js';

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { afterAll, expect, it } from 'vitest';
 import { setFields } from '../../src/data-admin/operations.js';
-import { PgDatasetStore } from '../../src/data-admin/pg-store.js';
-import { Database } from '../../src/store/pg/database.js';
+import { Database } from '../../src/persistence/pg/database.js';
+import { PgDatasetStore } from '../../src/persistence/pg/dataset-table.js';
 import { describePg, TestDatabases } from '../helpers/pg.js';
 import { capturingLogger, DATASET_PATH } from '../helpers/services.js';
 import { eventually } from '../helpers/slack-http.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { isSchemaMissing, isUnavailable } from '../../src/store/pg/database.js';
+import { isSchemaMissing, isUnavailable } from '../../src/persistence/pg/database.js';
 import { FakeSlack } from '../helpers/fake-slack.js';
 import { describePg, freshDatabase, TEST_DATABASE_URL } from '../helpers/pg.js';
 import { DATASET_PATH } from '../helpers/services.js';

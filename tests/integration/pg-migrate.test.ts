@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { migrate, migrations } from '../../src/store/pg/migrate.js';
+import { migrate, migrations } from '../../src/persistence/pg/migrate.js';
 import { describePg, freshDatabase } from '../helpers/pg.js';
 import { cleanEnv, runNpm } from '../helpers/spawn.js';
 

@@ -4,7 +4,7 @@ import { selectCandidates } from '../../src/llm/candidates.js';
 import { BriefEngine, DEFAULT_LIMITS } from '../../src/llm/engine.js';
 import { createOpenAiBriefer } from '../../src/llm/openai-briefer.js';
 import { MemoryUsageMeter, PgUsageMeter } from '../../src/llm/usage.js';
-import { Database } from '../../src/store/pg/database.js';
+import { Database } from '../../src/persistence/pg/database.js';
 import { FakeLlm } from '../helpers/fake-llm.js';
 import { describePg, TestDatabases } from '../helpers/pg.js';
 import { capturingLogger, shippedStore } from '../helpers/services.js';

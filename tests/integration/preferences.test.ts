@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { executeCommand } from '../../src/commands/execute.js';
-import { PgPreferenceStore } from '../../src/preferences/pg-store.js';
-import { Database } from '../../src/store/pg/database.js';
+import { Database } from '../../src/persistence/pg/database.js';
+import { PgPreferenceStore } from '../../src/persistence/pg/preference-table.js';
 import { dataHarness } from '../helpers/data-harness.js';
 import { BACKENDS, type Backend, describePg, TestDatabases } from '../helpers/pg.js';
 import { capturingLogger } from '../helpers/services.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ThreadMemory } from '../../../src/assistant/thread-memory.js';
-import { questionLocale } from '../../../src/assistant/turn.js';
+import { ThreadMemory } from '../../../src/commands/assistant/threads.js';
+import { questionLocale } from '../../../src/commands/assistant/turn.js';
 
 describe('ThreadMemory', () => {
   it('keeps each thread apart and merges updates', () => {

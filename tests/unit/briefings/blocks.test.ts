@@ -8,8 +8,8 @@ import {
   LIMITS,
   section,
   sections,
-} from '../../../src/briefings/blocks.js';
-import { fitMessages } from '../../../src/briefings/reply.js';
+} from '../../../src/core/blocks/blocks.js';
+import { fitMessages } from '../../../src/core/blocks/reply.js';
 import { limitViolations } from '../../helpers/slack-message.js';
 
 describe('block helpers enforce Slack limits', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { section } from '../../../src/briefings/blocks.js';
-import { answerReply, decodeShare, encodeShare, fitMessages, SHARE_ACTION_ID } from '../../../src/briefings/reply.js';
+import { section } from '../../../src/core/blocks/blocks.js';
+import { answerReply, decodeShare, encodeShare, fitMessages, SHARE_ACTION_ID } from '../../../src/core/blocks/reply.js';
 import { limitViolations, messageText } from '../../helpers/slack-message.js';
 
 const many = (n: number, size: number) => Array.from({ length: n }, (_, i) => section(`${i}|${'w'.repeat(size)}`));

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { numberedPath } from '../../../src/charts/files.js';
-import { ChartRenderError, defaultChartFonts, renderChartPng } from '../../../src/charts/render.js';
-import type { ChartSpec } from '../../../src/charts/spec.js';
-import { chartSvg, escapeXml } from '../../../src/charts/svg.js';
+import { numberedPath } from '../../../src/charts/chart-files.js';
+import { ChartRenderError, defaultChartFonts, renderChartPng } from '../../../src/charts/chart-render.js';
+import { chartSvg, escapeXml } from '../../../src/charts/chart-svg.js';
+import type { ChartSpec } from '../../../src/core/chart-spec.js';
 
 const bar: ChartSpec = {
   kind: 'bar',

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { EXIT, runCli } from '../../../src/cli/main.js';
+import { EXIT, runCli } from '../../../src/adapters/cli/cli.js';
 import { services } from '../../helpers/services.js';
 
 function io() {

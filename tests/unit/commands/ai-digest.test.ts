@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { executeCommand } from '../../../src/commands/execute.js';
-import { createDigestService, type DigestService } from '../../../src/digests/service.js';
+import { createDigestService, type DigestService } from '../../../src/digests/digest-service.js';
 import { ADMINS, digestHarness } from '../../helpers/digest-harness.js';
 import type { FakeSlack } from '../../helpers/fake-slack.js';
 import { capturingLogger, services } from '../../helpers/services.js';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { executeCommand } from '../../../src/commands/execute.js';
-import { commands } from '../../../src/commands/index.js';
+import { commands } from '../../../src/commands/registry.js';
 import { capturingLogger, services } from '../../helpers/services.js';
 import { limitViolations, messageText, withoutSlackMarkup } from '../../helpers/slack-message.js';
 

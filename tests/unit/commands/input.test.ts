@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { echo, parseCommandText, splitWords } from '../../../src/commands/input.js';
+import { echo, parseCommandText, splitWords } from '../../../src/core/command-input.js';
 
 describe('parseCommandText', () => {
   it('lower-cases, splits and reads language and help flags anywhere', () => {

@@ -1,7 +1,7 @@
 import { WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backgroundClientOptions } from '../../../src/adapters/slack/slack-client.js';
 import { classify } from '../../../src/digests/delivery.js';
-import { backgroundClientOptions } from '../../../src/transport/slack-client.js';
 import { FakeSlack } from '../../helpers/fake-slack.js';
 
 /** How real Web API client errors are classified, produced by a real client against a fake Slack. */

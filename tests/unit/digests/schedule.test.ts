@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { localDate, localTime } from '../../../src/core/i18n/time.js';
 import { planDue } from '../../../src/digests/plan.js';
 import { cronPattern, latestSlot, nextSlots, slotsBetween } from '../../../src/digests/schedule.js';
-import { localDate, localTime } from '../../../src/i18n/time.js';
 import { subscription } from '../../helpers/digest-harness.js';
 
 describe('schedules', () => {

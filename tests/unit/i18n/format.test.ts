@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatKoreanCount, formatRank, formatValue, ordinal, rankText } from '../../../src/i18n/format.js';
-import type { Figure } from '../../../src/store/schema.js';
+import type { Figure } from '../../../src/core/dataset/dataset-schema.js';
+import {
+  formatDate,
+  formatKoreanCount,
+  formatRank,
+  formatValue,
+  ordinal,
+  rankText,
+} from '../../../src/core/i18n/format.js';
 
 function figure(value: number | string, code: Figure['unit']['code'], extra: Partial<Figure> = {}): Figure {
   return {

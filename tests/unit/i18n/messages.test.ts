@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LOCALES } from '../../../src/i18n/locale.js';
-import { messages } from '../../../src/i18n/messages.js';
+import { LOCALES } from '../../../src/core/i18n/locale.js';
+import { messages } from '../../../src/core/i18n/messages.js';
 
 function rendered(value: unknown): string {
   if (typeof value === 'string') return value;

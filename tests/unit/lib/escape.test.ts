@@ -7,7 +7,7 @@ import {
   stripInvisible,
   truncate,
   unescapeMrkdwn,
-} from '../../../src/lib/escape.js';
+} from '../../../src/core/escape.js';
 
 describe('escapeMrkdwn', () => {
   it('neutralises mentions, links and entities', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance, nearest } from '../../../src/lib/fuzzy.js';
+import { editDistance, nearest } from '../../../src/core/vocabulary/fuzzy.js';
 
 describe('editDistance', () => {
   it('counts edits, including a transposition as one', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redactUrl, redactUrlsIn, urlSecrets } from '../../../src/lib/redact.js';
+import { redactUrl, redactUrlsIn, urlSecrets } from '../../../src/core/redact.js';
 
 describe('redactUrl', () => {
   it.each([

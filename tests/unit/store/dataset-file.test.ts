@@ -2,8 +2,8 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadDataset } from '../../../src/store/dataset-file.js';
-import { DataFileError } from '../../../src/store/json-file.js';
+import { loadDataset } from '../../../src/persistence/files/dataset-file.js';
+import { DataFileError } from '../../../src/persistence/files/json-file.js';
 import { DATASET_PATH } from '../../helpers/services.js';
 
 function copy(): string {

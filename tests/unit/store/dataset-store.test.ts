@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatasetStore } from '../../../src/store/dataset-store.js';
-import { DataFileError } from '../../../src/store/json-file.js';
+import { openDatasetStore } from '../../../src/core/dataset/dataset-validation.js';
+import { DataFileError } from '../../../src/persistence/files/json-file.js';
 import { DATASET_PATH } from '../../helpers/services.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'apb-store-'));

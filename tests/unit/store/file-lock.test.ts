@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { acquireLock, LockBusyError } from '../../../src/store/file-lock.js';
+import { acquireLock, LockBusyError } from '../../../src/persistence/files/file-lock.js';
 import { ROOT } from '../../helpers/spawn.js';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'apb-lock-'));
@@ -68,7 +68,7 @@ const FAST = { heartbeatMs: 50, foreignWatchMs: 400 };
 
 function foreignHolder(path: string) {
   const script = `
-    import { acquireLock } from './src/store/file-lock.ts';
+    import { acquireLock } from './src/persistence/files/file-lock.ts';
     await acquireLock(${JSON.stringify(path)}, 0, { timing: ${JSON.stringify(FAST)} });
     process.stdout.write('held\\n');
     setInterval(() => {}, 1000);

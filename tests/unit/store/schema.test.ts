@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { describeIssues } from '../../../src/store/dataset-store.js';
-import { datasetSchema } from '../../../src/store/schema.js';
+import { datasetSchema } from '../../../src/core/dataset/dataset-schema.js';
+import { describeIssues } from '../../../src/core/dataset/dataset-validation.js';
 import { DATASET_PATH } from '../../helpers/services.js';
 
 const shipped = JSON.parse(readFileSync(DATASET_PATH, 'utf8'));

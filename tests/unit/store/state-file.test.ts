@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { StateFile } from '../../../src/store/state-file.js';
+import { StateFile } from '../../../src/persistence/files/state-file.js';
 
 const schema = z.strictObject({ items: z.array(z.strictObject({ n: z.number().int().nonnegative() })) });
 type State = z.infer<typeof schema>;

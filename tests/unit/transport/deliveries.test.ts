@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deliveryId, isFirstDelivery, MemoryDeliveries } from '../../../src/transport/deliveries.js';
+import { deliveryId, isFirstDelivery, MemoryDeliveries } from '../../../src/adapters/slack/deliveries.js';
 
 describe('deliveryId', () => {
   it('names an event by team and event_id, and a command, press or submission by its trigger_id', () => {

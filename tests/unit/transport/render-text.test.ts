@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { actions, button, context, divider, header, section } from '../../../src/briefings/blocks.js';
-import { mrkdwnToText, renderMessage } from '../../../src/transport/render-text.js';
+import { mrkdwnToText, renderMessage } from '../../../src/adapters/console/render-text.js';
+import { actions, button, context, divider, header, section } from '../../../src/core/blocks/blocks.js';
 
 describe('terminal rendering', () => {
   it('turns links into "label (url)", drops markup and decodes entities', () => {

@@ -1,0 +1,101 @@
+import type { KnownBlock } from '@slack/types';
+import { context, divider, header, sections } from '../../core/blocks/blocks.js';
+import type { Briefing } from '../../core/blocks/reply.js';
+import type { DatasetView } from '../../core/dataset/dataset-view.js';
+import { escapeMrkdwn } from '../../core/escape.js';
+import type { Locale } from '../../core/i18n/locale.js';
+import { messages } from '../../core/i18n/messages.js';
+import { formatInstant, formatLocalDay, localDate, localTime, zoneLabel } from '../../core/i18n/time.js';
+import { type Change, diffSnapshots, type Snapshot, snapshotOf } from '../../digests/snapshot.js';
+import { countryName, figureLine, flag } from '../figures.js';
+import { rankedEditions } from '../rank/rank-overview.js';
+import { addDays, changeLine, eventLine, eventsBetween, headlineLines } from './digest-sections.js';
+
+export interface DigestInput {
+  view: DatasetView;
+  focusCountry: string;
+  locale: Locale;
+  timezone: string;
+  /** The scheduled time (or now, for a digest sent on request). */
+  slot: Date;
+  now: Date;
+  late: boolean;
+  /** The channel's previous digest: when it went out and what it showed (null snapshot: lost). */
+  previous: { postedAt: Date; snapshot: Snapshot | null } | null;
+  /** Blocks an LLM summary may contribute; they go right under the header. */
+  summary?: KnownBlock[];
+}
+
+export interface Digest {
+  /** The channel message: compact, at most about fifteen blocks. */
+  main: Briefing;
+  /** The thread reply: full lists, every source. */
+  thread: Briefing;
+  changes: Change[];
+}
+
+const MAIN_CHANGES = 5;
+const MAIN_EVENTS = 5;
+const UPCOMING_DAYS = 30;
+const THREAD_UPCOMING_DAYS = 90;
+
+function changeSection(input: DigestInput, changes: Change[], limit: number): string[] {
+  const t = messages(input.locale);
+  const title = `*${t.digestChanges}*`;
+  if (!input.previous) return [title, t.digestFirst];
+  if (!input.previous.snapshot) return [title, t.digestNoBaseline];
+  if (changes.length === 0) return [title, t.digestNoChanges];
+  const shown = changes.slice(0, limit).map((c) => changeLine(c, input.locale));
+  const more = changes.length - shown.length;
+  return more > 0 ? [title, ...shown, `_${t.digestMoreChanges(more)}_`] : [title, ...shown];
+}
+
+function eventSections(input: DigestInput, days: number, limit: number): string[][] {
+  const t = messages(input.locale);
+  const today = localDate(input.now, input.timezone);
+  const upcoming = eventsBetween(input.view, today, addDays(today, days)).slice(0, limit);
+  const since = input.previous ? localDate(input.previous.postedAt, input.timezone) : addDays(today, -7);
+  const passed = eventsBetween(input.view, since, addDays(today, -1)).filter((e) => !upcoming.includes(e));
+  const line = (e: (typeof upcoming)[number]) => eventLine(input.view, e, input.locale);
+  const out = [[`*${t.digestUpcoming(days)}*`, ...(upcoming.length ? upcoming.map(line) : [t.digestNoUpcoming(days)])]];
+  if (passed.length > 0) out.push([`*${t.digestPassed}*`, ...passed.slice(0, limit).map(line)]);
+  return out;
+}
+
+/** A channel's digest as a pure function of the data, its previous digest and the clock. */
+export function buildDigest(input: DigestInput): Digest {
+  const { view, locale, timezone, focusCountry } = input;
+  const t = messages(locale);
+  const changes = input.previous?.snapshot ? diffSnapshots(input.previous.snapshot, snapshotOf(view)) : [];
+  const title = `${flag(focusCountry)} ${t.digestTitle(formatLocalDay(input.slot, timezone, locale))}`;
+  const meta = t.digestMeta(
+    escapeMrkdwn(countryName(view, focusCountry, locale)),
+    localTime(input.now, timezone),
+    zoneLabel(timezone, input.now),
+  );
+  const late = input.late
+    ? t.digestLate(`${formatInstant(input.slot, timezone, locale)} ${zoneLabel(timezone, input.slot)}`)
+    : '';
+  const main: KnownBlock[] = [
+    header(title),
+    context(meta, late),
+    ...(input.summary ?? []),
+    ...sections([`*${t.digestHeadline}*`, ...headlineLines(view, focusCountry, locale)]),
+    divider(),
+    ...sections(changeSection(input, changes, MAIN_CHANGES)),
+    ...eventSections(input, UPCOMING_DAYS, MAIN_EVENTS).flatMap((lines) => sections(lines)),
+    context(t.digestThreadHint),
+  ];
+  const rankings = rankedEditions(view, focusCountry).map((e) => figureLine(e.series.name[locale], e.figure, locale));
+  const thread: KnownBlock[] = [
+    header(t.digestThreadTitle),
+    ...sections([`*${t.digestAllRankings}*`, ...rankings]),
+    divider(),
+    ...sections(
+      changeSection(input, changes, Number.POSITIVE_INFINITY).map((l, i) => (i === 0 ? `*${t.digestAllChanges}*` : l)),
+    ),
+    divider(),
+    ...eventSections(input, THREAD_UPCOMING_DAYS, Number.POSITIVE_INFINITY).flatMap((lines) => sections(lines)),
+  ];
+  return { main: { text: title, blocks: main }, thread: { text: t.digestThreadTitle, blocks: thread }, changes };
+}
