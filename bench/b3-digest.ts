@@ -2,14 +2,16 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { WebClient } from '@slack/web-api';
+import { SlackDigestPoster } from '../src/adapters/slack/digest-poster.js';
 import { backgroundClientOptions } from '../src/adapters/slack/slack-client.js';
-import { openDatasetStore } from '../src/core/dataset/dataset-validation.js';
+import { digestComposer } from '../src/briefings/digest/digest-composer.js';
 import { createLogger } from '../src/core/logger.js';
 import type { Subscription } from '../src/core/records/digest-records.js';
-import { SlackDigestPoster } from '../src/digests/delivery.js';
 import { createDigestService } from '../src/digests/digest-service.js';
+import { openDatasetStore } from '../src/persistence/files/dataset-file.js';
+import { openFilesBackend } from '../src/persistence/files/files-backend.js';
 import { Database } from '../src/persistence/pg/database.js';
-import { PgSubscriptionStore } from '../src/persistence/pg/digest-tables.js';
+import { PgDigestLedger, PgSnapshotBlobs, PgSubscriptionStore } from '../src/persistence/pg/digest-tables.js';
 import { migrate } from '../src/persistence/pg/migrate.js';
 import { ROOT } from './child.js';
 import { createDatabase } from './pg.js';
@@ -67,7 +69,14 @@ type Go = () => Promise<Counts[]>;
 /** A replica's digest service as B3 runs it: the bot's own, against the fake Slack, with the clock at the slot. */
 export async function benchDigestService(dataDir: string, slackUrl: string, slot: Date, database?: Database) {
   return createDigestService({
-    dataDir,
+    state: database
+      ? {
+          subscriptions: new PgSubscriptionStore(database),
+          ledger: new PgDigestLedger(database),
+          snapshots: new PgSnapshotBlobs(database),
+        }
+      : (await openFilesBackend(dataDir, createLogger({ level: 'error' }))).digestState,
+    composer: digestComposer,
     store: await openDatasetStore(join(dataDir, 'dataset.json')),
     poster: new SlackDigestPoster(new WebClient('xoxb-bench-digest', backgroundClientOptions(`${slackUrl}/api/`))),
     adminUserIds: [],
@@ -75,7 +84,6 @@ export async function benchDigestService(dataDir: string, slackUrl: string, slot
     defaults: { timezone: 'Asia/Seoul', locale: 'ko' },
     logger: createLogger({ level: 'error', secrets: database ? [database.url] : [] }),
     clock: () => slot,
-    ...(database ? { database } : {}),
   });
 }
 

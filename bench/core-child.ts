@@ -4,8 +4,9 @@
  * Usage: tsx bench/core-child.ts <dataDir> <iterations> [DATABASE_URL]
  */
 import { executeCommand } from '../src/commands/execute.js';
+import { ReplyCache } from '../src/commands/reply-cache.js';
 import { loadConfig } from '../src/config.js';
-import { openServices } from '../src/container.js';
+import { openContainer } from '../src/container.js';
 import { createLogger } from '../src/core/logger.js';
 import { now, summarise } from './stats.js';
 import { COMMAND_VARIANTS } from './variants.js';
@@ -18,7 +19,8 @@ async function main(): Promise<void> {
   );
   const logger = createLogger({ level: 'error', secrets: [] });
   const started = now();
-  const services = await openServices(config, logger);
+  const container = await openContainer(config, logger);
+  const { services } = container;
   const startupMs = now() - started;
   // Resident memory once start-up's garbage is gone, as a running bot holds it.
   globalThis.gc?.();
@@ -29,7 +31,7 @@ async function main(): Promise<void> {
   const results: Record<string, ReturnType<typeof summarise> & { first: number; cachedP99: number; bytes: number }> =
     {};
   // Timed without the reply cache (what every new question or dataset version costs), then with it.
-  const { replies: _cache, ...uncached } = services;
+  const uncached = { ...services, replies: new ReplyCache(0) };
   const time = async (request: Parameters<typeof executeCommand>[0], with_: typeof services, n: number) => {
     const samples: number[] = [];
     for (let i = 0; i < n; i += 1) {
@@ -50,7 +52,7 @@ async function main(): Promise<void> {
     results[`${variant.command} ${variant.text}`.trim()] = { ...compute, first: firstMs, cachedP99: cached.p99, bytes };
   }
   process.stdout.write(`${JSON.stringify({ figures, startupMs, rssMb, commands: results })}\n`);
-  await (services as { database?: { close(): Promise<void> } }).database?.close();
+  await container.close();
 }
 
 main().catch((error: unknown) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AppError } from './core/errors.js';
 import { LOCALES, type Locale } from './core/i18n/locale.js';
 import { LOG_LEVELS, type LogLevel } from './core/logger.js';
 import { urlSecrets } from './core/redact.js';
@@ -44,10 +45,9 @@ export interface Config {
 }
 
 /** A configuration problem, naming the variables and never their values. */
-export class ConfigError extends Error {
-  override name = 'ConfigError' as const;
+export class ConfigError extends AppError {
   constructor(readonly problems: readonly string[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super('config', `Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   }
 }
 
@@ -144,16 +144,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, purpose: 'bo
   const env = parsed.data;
   const { mode, problems } = modeOf(env);
   if (problems.length > 0 && purpose === 'bot') throw new ConfigError(problems);
-  const apiKey = env.LLM_API_KEY ?? env.OPENAI_API_KEY;
-  const baseUrl = env.LLM_BASE_URL ?? env.OPENAI_BASE_URL;
-  const secrets = [
-    env.SLACK_BOT_TOKEN,
-    env.SLACK_APP_TOKEN,
-    env.SLACK_SIGNING_SECRET,
-    apiKey,
-    env.DATABASE_URL,
-    ...[env.DATABASE_URL, env.SLACK_API_URL, baseUrl].flatMap(urlSecrets),
-  ].filter((s): s is string => s !== undefined);
   return {
     mode,
     slack: {
@@ -168,22 +158,40 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, purpose: 'bo
     defaultLocale: env.DEFAULT_LOCALE,
     defaultTimezone: env.DEFAULT_TIMEZONE,
     focusCountry: env.FOCUS_COUNTRY,
-    llm: apiKey
-      ? {
-          apiKey,
-          ...(baseUrl ? { baseUrl } : {}),
-          model: env.LLM_MODEL,
-          timeoutMs: env.LLM_TIMEOUT_MS,
-          maxTokens: env.LLM_MAX_TOKENS,
-          perUserPerHour: env.LLM_USER_LIMIT,
-          dailyBudget: env.LLM_DAILY_BUDGET,
-        }
-      : null,
+    llm: llmOf(env),
     logLevel: env.LOG_LEVEL,
     scheduler: env.SCHEDULER === 'on',
     workspaceAdmins: env.ADMIN_WORKSPACE_ADMINS === 'on',
     chartFonts: env.CHART_FONT_PATH,
     databaseUrl: env.DATABASE_URL ?? null,
-    secrets,
+    secrets: secretsOf(env),
   };
+}
+
+function llmOf(env: Env): Config['llm'] {
+  const apiKey = env.LLM_API_KEY ?? env.OPENAI_API_KEY;
+  if (!apiKey) return null;
+  const baseUrl = env.LLM_BASE_URL ?? env.OPENAI_BASE_URL;
+  return {
+    apiKey,
+    ...(baseUrl ? { baseUrl } : {}),
+    model: env.LLM_MODEL,
+    timeoutMs: env.LLM_TIMEOUT_MS,
+    maxTokens: env.LLM_MAX_TOKENS,
+    perUserPerHour: env.LLM_USER_LIMIT,
+    dailyBudget: env.LLM_DAILY_BUDGET,
+  };
+}
+
+/** Every value the logger must mask: tokens, the signing secret, keys, and the credentials inside URLs. */
+function secretsOf(env: Env): string[] {
+  const urls = [env.DATABASE_URL, env.SLACK_API_URL, env.LLM_BASE_URL ?? env.OPENAI_BASE_URL];
+  return [
+    env.SLACK_BOT_TOKEN,
+    env.SLACK_APP_TOKEN,
+    env.SLACK_SIGNING_SECRET,
+    env.LLM_API_KEY ?? env.OPENAI_API_KEY,
+    env.DATABASE_URL,
+    ...urls.flatMap(urlSecrets),
+  ].filter((s): s is string => s !== undefined);
 }

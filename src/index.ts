@@ -1,101 +1,66 @@
 /**
- * The composition root: configuration, logger, dataset, digests, then the CLI (with arguments), the local
- * console (without Slack tokens) or the Slack app with its digest scheduler. Nothing else has start-up effects.
+ * The entry point: configuration and logger, then the mode the arguments and the environment choose (the CLI,
+ * the local console, or the Slack app), each started from the container's services.
  */
-
-import { existsSync, readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { runCli } from './adapters/cli/cli.js';
 import { runDbMigrate } from './adapters/cli/db-migrate.js';
 import { runConsole } from './adapters/console/console.js';
 import { localSurface } from './adapters/console/local-surface.js';
-import { loadConfig } from './config.js';
-import { openServices } from './container.js';
-import { createLogger } from './core/logger.js';
-import { redactUrlsIn } from './core/redact.js';
-import type { EditableStore } from './data-admin/editable-store.js';
-import { holdDataDir } from './persistence/files/data-dir-lock.js';
-import { DataFileError } from './persistence/files/json-file.js';
+import { type Config, loadConfig } from './config.js';
+import { type Container, migrateDatabase, openContainer, startupFailure, transferState } from './container.js';
+import { createLogger, type Logger } from './core/logger.js';
 
 const EXIT_STARTUP_FAILURE = 3;
+const io = { stdout: process.stdout, stderr: process.stderr };
 
-/** How to get a good dataset back, naming the newest backup if there is one; the bad file stays as it is. */
-function restoreHint(path: string): string {
-  const dir = join(dirname(path), 'backups');
-  const newest = existsSync(dir)
-    ? readdirSync(dir)
-        .filter((n) => /^dataset-v\d+\.json$/.test(n))
-        .sort()
-        .at(-1)
-    : undefined;
-  const restore = newest
-    ? `To restore the last good version: cp ${join(dir, newest)} ${path}`
-    : 'No backup exists yet: fix the file by hand, or restore it from version control (git checkout -- data/dataset.json).';
-  return `The file was left untouched. ${restore}\n`;
+/** `db migrate` and `data export|import` work on the database alone, before any dataset is opened. */
+async function runStorageCommand(argv: string[], config: Config, logger: Logger): Promise<number> {
+  if (argv[0] === 'db') return runDbMigrate(config.databaseUrl, migrateDatabase, io);
+  const { runDataTransfer } = await import('./adapters/cli/data-transfer.js');
+  const transfer = (request: Parameters<typeof transferState>[0], databaseUrl: string) =>
+    transferState(request, { ...config, databaseUrl }, logger);
+  return runDataTransfer(argv.slice(1), config.databaseUrl, transfer, io);
 }
+
+async function serve(container: Container): Promise<void> {
+  const { config, logger, services } = container;
+  await container.holdDataDir(() => {
+    logger.error('another process took over DATA_DIR; stopping so that only one writes it', { dir: config.dataDir });
+    process.exit(EXIT_STARTUP_FAILURE);
+  });
+  if (config.mode !== 'console') {
+    const { startSlack } = await import('./adapters/slack/start.js');
+    return startSlack(container);
+  }
+  const operator = config.adminUserIds[0];
+  const surface = localSurface(join(config.dataDir, 'exports'), config.defaultLocale);
+  const chartDir = join(config.dataDir, 'exports', 'charts');
+  await runConsole(services, { surface, chartDir, ...(operator ? { userId: operator } : {}) });
+  process.exit(0);
+}
+
 async function main(argv: string[]): Promise<void> {
   const config = loadConfig(process.env, argv.length > 0 ? 'cli' : 'bot');
   const quiet = argv.length > 0 || config.mode === 'console';
   const logger = createLogger({ level: quiet ? 'warn' : config.logLevel, secrets: config.secrets });
   // The last resort: a promise some library left unawaited must not end a bot that serves everyone else.
   process.on('unhandledRejection', (error: unknown) => logger.error('unhandled rejection', { error }));
-  const io = { stdout: process.stdout, stderr: process.stderr };
-  if (argv[0] === 'db' && argv[1] === 'migrate') {
-    process.exitCode = await runDbMigrate(config.databaseUrl, io);
+  if ((argv[0] === 'db' && argv[1] === 'migrate') || argv[0] === 'data') {
+    process.exitCode = await runStorageCommand(argv, config, logger);
     return;
   }
-  if (argv[0] === 'data') {
-    const { runDataTransfer } = await import('./adapters/cli/data-transfer.js');
-    process.exitCode = await runDataTransfer(argv.slice(1), config, logger, io);
-    return;
-  }
-  const services = await openServices(config, logger);
-  if (argv.length > 0) {
-    const surface = localSurface(join(config.dataDir, 'exports'), config.defaultLocale);
-    process.exitCode = await runCli(argv, { ...services, surface }, { stdout: process.stdout, stderr: process.stderr });
-    return;
-  }
-  await holdDataDir(config.dataDir, {
-    onLost: () => {
-      logger.error('another process took over DATA_DIR; stopping so that only one writes it', {
-        dataDir: config.dataDir,
-      });
-      process.exit(EXIT_STARTUP_FAILURE);
-    },
-  });
-  const store = services.store as EditableStore;
-  store.watch();
-  if (config.mode === 'console') {
-    const operator = config.adminUserIds[0];
-    const surface = localSurface(join(config.dataDir, 'exports'), config.defaultLocale);
-    const chartDir = join(config.dataDir, 'exports', 'charts');
-    await runConsole(services, { surface, chartDir, ...(operator ? { userId: operator } : {}) });
-    process.exit(0);
-  }
-  const { startSlack } = await import('./adapters/slack/start.js');
-  await startSlack(config, services, logger);
+  const container = await openContainer(config, logger);
+  if (argv.length === 0) return serve(container);
+  const surface = localSurface(join(config.dataDir, 'exports'), config.defaultLocale);
+  process.exitCode = await runCli(argv, { ...container.services, surface }, io);
 }
 
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
 });
 
-/** Failures that explain themselves (configuration, Slack or the database out of reach, DATA_DIR in use). */
-const SELF_EXPLAINED = new Set([
-  'ConfigError',
-  'SlackUnavailableError',
-  'AlreadyRunningError',
-  'DatabaseUnavailableError',
-]);
-
 main(process.argv.slice(2)).catch((error: unknown) => {
-  const message = error instanceof Error ? error.message : String(error);
-  if (error instanceof DataFileError) {
-    process.stderr.write(redactUrlsIn(`AI Policy Brief cannot start. ${message}\n${restoreHint(error.path)}`));
-  } else if (error instanceof Error && SELF_EXPLAINED.has(error.name)) {
-    process.stderr.write(redactUrlsIn(`AI Policy Brief cannot start. ${message}\n`));
-  } else {
-    process.stderr.write(redactUrlsIn(`AI Policy Brief cannot start: ${message}\n`));
-  }
+  process.stderr.write(startupFailure(error));
   process.exit(EXIT_STARTUP_FAILURE);
 });

@@ -1,10 +1,9 @@
 import type { Figure } from '../core/dataset/dataset-schema.js';
-import type { DatasetView } from '../core/dataset/dataset-view.js';
+import { countryName, entityName } from '../core/dataset/names.js';
 import { escapeMrkdwn, mrkdwnLink } from '../core/escape.js';
 import { formatRank, formatValue, type Ranked, type Valued } from '../core/i18n/format.js';
 import type { Locale } from '../core/i18n/locale.js';
 import { messages } from '../core/i18n/messages.js';
-import { isoCountryName } from '../core/vocabulary/countries.js';
 
 /** Shared pieces for showing a figure: its name, value, rank, period, source and any caveat. */
 
@@ -13,18 +12,7 @@ export function flag(code: string): string {
   return String.fromCodePoint(...Array.from(code, (c) => 0x1f1e6 + c.charCodeAt(0) - 65));
 }
 
-/** The dataset's name for a country, else the ISO name ("브라질"), else the code. */
-export function countryName(view: DatasetView, code: string, locale: Locale): string {
-  return view.country(code)?.name[locale] ?? isoCountryName(code, locale) ?? code;
-}
-
-/** Who the figure is about, as plain (unescaped) text. */
-export function entityName(view: DatasetView, figure: Figure, locale: Locale): string {
-  if (figure.country && view.country(figure.country)?.name.en === figure.entity.en) {
-    return countryName(view, figure.country, locale);
-  }
-  return figure.entity[locale];
-}
+export { countryName, entityName };
 
 export function sourceLink(figure: Pick<Figure, 'source'> | { source: { url: string; publisher: string } }): string {
   return mrkdwnLink(figure.source.url, figure.source.publisher);

@@ -1,15 +1,15 @@
 import { context, header, section } from '../core/blocks/blocks.js';
 import type { Briefing } from '../core/blocks/reply.js';
-import type { Command } from '../core/command.js';
+import type { CommandDeclaration } from '../core/command.js';
 import { escapeMrkdwn } from '../core/escape.js';
 import type { Locale } from '../core/i18n/locale.js';
 import { messages } from '../core/i18n/messages.js';
 
-function exampleList(command: Command): string {
+function exampleList(command: CommandDeclaration): string {
   return command.examples.map((e) => `\`${`${command.name} ${e}`.trim()}\``).join('  ');
 }
 
-function commandSection(command: Command, locale: Locale): string {
+function commandSection(command: CommandDeclaration, locale: Locale): string {
   const t = messages(locale);
   return [
     `*\`${escapeMrkdwn(`${command.name} ${command.usageHint[locale]}`.trim())}\`*`,
@@ -21,7 +21,7 @@ function commandSection(command: Command, locale: Locale): string {
 }
 
 /** `/ai-help`: every command with what it does and examples. */
-export function buildHelp(commands: readonly Command[], locale: Locale): Briefing {
+export function buildHelp(commands: readonly CommandDeclaration[], locale: Locale): Briefing {
   const t = messages(locale);
   return {
     text: t.helpTitle,
@@ -35,7 +35,7 @@ export function buildHelp(commands: readonly Command[], locale: Locale): Briefin
 }
 
 /** `help` as the text of a command: that command's usage. */
-export function buildCommandHelp(command: Command, locale: Locale): Briefing {
+export function buildCommandHelp(command: CommandDeclaration, locale: Locale): Briefing {
   const t = messages(locale);
   const title = t.helpCommandTitle(command.name);
   return {

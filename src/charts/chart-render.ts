@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Resvg as ResvgClass } from '@resvg/resvg-js';
 import type { ChartSpec } from '../core/chart-spec.js';
+import { AppError } from '../core/errors.js';
 import { chartSvg } from './chart-svg.js';
 
 /** The Korean-capable font that arrives with `npm ci` (Nanum Gothic, SIL Open Font License). */
@@ -13,8 +14,10 @@ export function defaultChartFonts(): string[] {
   ];
 }
 
-export class ChartRenderError extends Error {
-  override name = 'ChartRenderError';
+export class ChartRenderError extends AppError {
+  constructor(message: string) {
+    super('chart_render', message);
+  }
 }
 
 let resvg: typeof ResvgClass | undefined;

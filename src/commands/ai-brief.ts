@@ -1,9 +1,9 @@
 import { buildEngineBriefing, buildFiguresBrief } from '../briefings/brief/brief.js';
-import { defineCommand } from '../core/command.js';
 import { stripLanguageFlags } from '../core/command-input.js';
 import { UserError } from '../core/errors.js';
 import { messages } from '../core/i18n/messages.js';
 import { selectCandidates } from '../llm/candidates.js';
+import { defineCommand } from './context.js';
 
 /**
  * `/ai-brief <question>`: the dataset figures for the question at once, then (with an LLM configured) a short

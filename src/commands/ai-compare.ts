@@ -1,8 +1,8 @@
 import { buildCompare } from '../briefings/compare.js';
-import { defineCommand } from '../core/command.js';
 import { UserError } from '../core/errors.js';
 import { messages } from '../core/i18n/messages.js';
 import { readTerms, unknownTermError, vocabularyCandidates } from '../core/vocabulary/terms.js';
+import { defineCommand } from './context.js';
 
 export const MAX_COMPARE = 5;
 

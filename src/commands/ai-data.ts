@@ -1,15 +1,15 @@
 import { buildFigureCard, buildHistory, buildLog, buildSearch } from '../briefings/data/data-edits.js';
 import type { Briefing } from '../core/blocks/reply.js';
-import { type CommandContext, defineCommand } from '../core/command.js';
 import type { Figure } from '../core/dataset/dataset-schema.js';
 import type { DatasetView } from '../core/dataset/dataset-view.js';
 import { derived } from '../core/dataset/derived.js';
 import { UserError } from '../core/errors.js';
 import { messages } from '../core/i18n/messages.js';
 import { keyOf } from '../core/vocabulary/terms.js';
-import { applyEdit, exportData, importData, refusal, refuseNonAdmin } from './ai-data/actions.js';
-import { CHANGING, type DataArgs, parseDataArgs } from './ai-data/args.js';
-import { figureOrError, unknownFigure } from './ai-data/lookup.js';
+import { applyEdit, exportData, importData, refuseNonAdmin } from './ai-data/data-actions.js';
+import { CHANGING, type DataArgs, parseDataArgs } from './ai-data/data-args.js';
+import { figureOrError, unknownFigure } from './ai-data/data-lookup.js';
+import { type CommandContext, defineCommand } from './context.js';
 
 /**
  * What /ai-data search looks in, per figure: id, names, series, source, country and tags, as one key. Keys of
@@ -168,11 +168,7 @@ export const aiData = defineCommand<{ args: DataArgs; text: string }>({
         await refuseNonAdmin(ctx.dataAdmin, ctx.userId ?? 'unknown', text, ctx.locale),
       ]);
     }
-    try {
-      return args.action === 'import' ? await importData(args, text, ctx) : await applyEdit(args, text, ctx);
-    } catch (error) {
-      throw refusal(error, ctx.locale);
-    }
+    return args.action === 'import' ? importData(args, text, ctx) : applyEdit(args, text, ctx);
   },
   canonical: () => '',
 });

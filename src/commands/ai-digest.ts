@@ -8,7 +8,6 @@ import {
   messageLink,
 } from '../briefings/digest/digest-admin.js';
 import type { Briefing } from '../core/blocks/reply.js';
-import { type CommandContext, defineCommand } from '../core/command.js';
 import { UserError } from '../core/errors.js';
 import { mrkdwnLink } from '../core/escape.js';
 import { messages } from '../core/i18n/messages.js';
@@ -16,7 +15,8 @@ import { localDate } from '../core/i18n/time.js';
 import type { Subscription } from '../core/records/digest-records.js';
 import type { DigestService } from '../digests/digest-service.js';
 import { nextSlots } from '../digests/schedule.js';
-import { type DigestArgs, parseDigestArgs, type ScheduleChoice } from './ai-digest/args.js';
+import { type DigestArgs, parseDigestArgs, type ScheduleChoice } from './ai-digest/digest-args.js';
+import { type CommandContext, defineCommand } from './context.js';
 
 const CHANGES = new Set(['subscribe', 'unsubscribe', 'now', 'skip', 'unskip']);
 

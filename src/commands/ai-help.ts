@@ -1,6 +1,6 @@
 import { buildCommandHelp, buildHelp } from '../briefings/help.js';
-import { type Command, defineCommand } from '../core/command.js';
 import { unknownTermError } from '../core/vocabulary/terms.js';
+import { type Command, defineCommand } from './context.js';
 
 /** `/ai-help [command]`, given the registry lazily because the registry includes it. */
 export function createAiHelp(registry: () => readonly Command[]): Command {

@@ -1,9 +1,9 @@
 import { buildInvest } from '../briefings/invest/invest.js';
 import { annualSeries } from '../briefings/invest/invest-data.js';
-import { type CommandContext, defineCommand } from '../core/command.js';
 import { UserError } from '../core/errors.js';
 import { messages } from '../core/i18n/messages.js';
 import { readTerms, unknownTermError, vocabularyCandidates } from '../core/vocabulary/terms.js';
+import { type CommandContext, defineCommand } from './context.js';
 
 export const MAX_INVEST_COUNTRIES = 5;
 

@@ -1,12 +1,12 @@
 import { context, section } from '../core/blocks/blocks.js';
 import type { Briefing } from '../core/blocks/reply.js';
-import { type CommandContext, defineCommand } from '../core/command.js';
 import { UserError } from '../core/errors.js';
 import { escapeMrkdwn, truncate } from '../core/escape.js';
 import type { Locale } from '../core/i18n/locale.js';
 import { messages } from '../core/i18n/messages.js';
 import { wordTable } from '../core/vocabulary/word-table.js';
 import { type PreferenceStore, SLACK_USER_ID } from '../preferences/preferences.js';
+import { type CommandContext, defineCommand } from './context.js';
 
 type LangArgs = { action: 'show' } | { action: 'set'; locale: Locale } | { action: 'reset' };
 

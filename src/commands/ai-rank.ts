@@ -1,12 +1,12 @@
 import { buildRankOverview } from '../briefings/rank/rank-overview.js';
 import { buildRankTable } from '../briefings/rank/rank-table.js';
-import { type CommandContext, defineCommand } from '../core/command.js';
 import { echo } from '../core/command-input.js';
 import type { Series } from '../core/dataset/dataset-schema.js';
 import type { DatasetView } from '../core/dataset/dataset-view.js';
 import { UserError } from '../core/errors.js';
 import { messages } from '../core/i18n/messages.js';
 import { keyOf, readTerms, type Term, unknownTermError, vocabularyCandidates } from '../core/vocabulary/terms.js';
+import { type CommandContext, defineCommand } from './context.js';
 
 export type RankArgs =
   | { mode: 'overview'; country: string; year?: string }

@@ -1,10 +1,10 @@
 import { buildTimeline, type TimelineScope } from '../briefings/timeline.js';
-import { defineCommand } from '../core/command.js';
 import { echo } from '../core/command-input.js';
 import { UserError } from '../core/errors.js';
 import { messages } from '../core/i18n/messages.js';
 import { localDate } from '../core/i18n/time.js';
 import { wordTable } from '../core/vocabulary/word-table.js';
+import { defineCommand } from './context.js';
 
 const MAX_COUNT = 30;
 const DEFAULT_COUNT = { both: 5, past: 10, upcoming: 10 } as const;

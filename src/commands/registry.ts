@@ -1,4 +1,3 @@
-import type { Command } from '../core/command.js';
 import { aiBrief } from './ai-brief.js';
 import { aiCompare } from './ai-compare.js';
 import { aiData } from './ai-data.js';
@@ -8,6 +7,7 @@ import { aiInvest } from './ai-invest.js';
 import { aiLang } from './ai-lang.js';
 import { aiRank } from './ai-rank.js';
 import { aiTimeline } from './ai-timeline.js';
+import type { Command } from './context.js';
 import { sovereignAi } from './sovereign-ai.js';
 import { talentGap } from './talent-gap.js';
 

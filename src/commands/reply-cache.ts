@@ -9,6 +9,9 @@ const MAX_ENTRIES = 1000;
 export class ReplyCache {
   private readonly entries = new Map<string, Reply>();
 
+  /** `capacity` 0 keeps nothing (what a benchmark of uncached answers needs). */
+  constructor(private readonly capacity = MAX_ENTRIES) {}
+
   static key(parts: { command: string; text: string; locale: string; focus: string; version: number }): string {
     return [parts.command, parts.locale, parts.focus, parts.version, parts.text.trim()].join('\u0000');
   }
@@ -23,8 +26,9 @@ export class ReplyCache {
   }
 
   set(key: string, reply: Reply): void {
+    if (this.capacity === 0) return;
     this.entries.set(key, reply);
-    if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
+    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
   }
 
   get size(): number {

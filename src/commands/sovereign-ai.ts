@@ -1,9 +1,9 @@
 import { buildSovereign } from '../briefings/sovereign.js';
-import { defineCommand } from '../core/command.js';
 import { echo } from '../core/command-input.js';
 import { UserError } from '../core/errors.js';
 import { messages } from '../core/i18n/messages.js';
 import { localDate } from '../core/i18n/time.js';
+import { defineCommand } from './context.js';
 
 export const sovereignAi = defineCommand<Record<string, never>>({
   name: '/sovereign-ai',

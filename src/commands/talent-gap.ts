@@ -1,8 +1,8 @@
-import { buildTalentGap } from '../briefings/talent/talent-gap.js';
-import { type CommandContext, defineCommand } from '../core/command.js';
+import { buildTalentGap } from '../briefings/talent/talent-overview.js';
 import { UserError } from '../core/errors.js';
 import { messages } from '../core/i18n/messages.js';
 import { readTerms, unknownTermError, vocabularyCandidates } from '../core/vocabulary/terms.js';
+import { type CommandContext, defineCommand } from './context.js';
 
 export const MAX_TALENT_COUNTRIES = 6;
 

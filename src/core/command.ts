@@ -1,43 +1,13 @@
-import type { DataAdmin, Surface } from '../data-admin/data-admin.js';
-import type { DigestService } from '../digests/digest-service.js';
-import type { BriefEngine } from '../llm/engine.js';
-import type { PreferenceStore } from '../preferences/preferences.js';
 import type { Briefing } from './blocks/reply.js';
 import type { CommandInput } from './command-input.js';
 import type { Localized } from './dataset/dataset-schema.js';
-import type { DatasetView } from './dataset/dataset-view.js';
-import type { Locale } from './i18n/locale.js';
 
-/** What a command may know about the request; nothing here touches Slack. */
-export interface CommandContext {
-  data: DatasetView;
-  /** The reply language: the text's flag, else the user's own choice, else the configured default. */
-  locale: Locale;
-  /** ISO code of the country briefings centre on (FOCUS_COUNTRY). */
-  focusCountry: string;
-  /** The bot's time zone (DEFAULT_TIMEZONE): what "today" means. */
-  timezone: string;
-  userId?: string;
-  channelId?: string;
-  /** Whether the user may change data and subscriptions (ADMIN_USER_IDS). */
-  isAdmin: boolean;
-  now: Date;
-  /** Digest subscriptions and delivery, when the bot has them. */
-  digests?: DigestService;
-  /** Dataset editing, when the bot has a writable DATA_DIR. */
-  dataAdmin?: DataAdmin;
-  /** What this transport can do beyond replying (buttons, modals, files). */
-  surface?: Surface;
-  /** The grounded LLM briefing engine (off without an LLM key). */
-  brief?: BriefEngine;
-  /** Per-user settings (the reply language), when the bot has somewhere to keep them. */
-  preferences?: PreferenceStore;
-  /** The workspace's language (DEFAULT_LOCALE), which a user's own choice overrides. */
-  defaultLocale?: Locale;
-}
-
-/** One slash command: its description, and a parser and runner that know nothing about transports. */
-export interface CommandModule<Args> {
+/**
+ * The command contract: what a slash command declares about itself (once, in its module) and how it runs. The
+ * help, the manifest check, the README check, the App Home and the benchmark all read the declaration from the
+ * registry (commands/registry.ts). `Ctx` is what a command gets to work with (commands/context.ts).
+ */
+export interface CommandDeclaration {
   /** The slash command, as in manifest.yml. */
   name: `/${string}`;
   /** One line for Slack's command list and for /ai-help. The manifest uses the Korean one. */
@@ -46,12 +16,19 @@ export interface CommandModule<Args> {
   usageHint: Localized;
   /** Argument texts that work on the shipped dataset, shown in help. */
   examples: readonly string[];
+  /** Whether a "Share to channel" button fits its answers: read-only briefings only. */
+  shareable: boolean;
+  /** Whether its replies may be cached per dataset version (see CommandModule.pure). */
+  pure: boolean;
+}
+
+export interface CommandModule<Args, Ctx> extends Omit<CommandDeclaration, 'shareable' | 'pure'> {
   /** Turns the normalised text into arguments, or throws a UserError that says what was wrong. */
-  parse(input: CommandInput, ctx: CommandContext): Args;
+  parse(input: CommandInput, ctx: Ctx): Args;
   /** Builds the answer. Read-only commands are pure; /ai-digest changes subscriptions through ctx.digests. */
-  run(args: Args, ctx: CommandContext): RunResult | Promise<RunResult>;
+  run(args: Args, ctx: Ctx): RunResult | Promise<RunResult>;
   /** The arguments written back as command text, so a shared answer can be rebuilt. */
-  canonical(args: Args, ctx: CommandContext): string;
+  canonical(args: Args, ctx: Ctx): string;
   /** False for commands whose answers are private by nature (admin actions); default true. */
   shareable?: boolean;
   /**
@@ -71,20 +48,12 @@ export interface Executed {
 }
 
 /** A command with its argument type sealed inside, so the registry can hold different commands. */
-export interface Command {
-  name: `/${string}`;
-  description: Localized;
-  usageHint: Localized;
-  examples: readonly string[];
-  /** Whether a "Share to channel" button fits its answers (not for admin commands). */
-  shareable: boolean;
-  /** Whether its replies may be cached per dataset version (see CommandModule.pure). */
-  pure: boolean;
-  execute(input: CommandInput, ctx: CommandContext): Promise<Executed>;
+export interface CommandOf<Ctx> extends CommandDeclaration {
+  execute(input: CommandInput, ctx: Ctx): Promise<Executed>;
 }
 
-export function defineCommand<Args>(module: CommandModule<Args>): Command {
-  return {
+export function defineCommandOf<Ctx>() {
+  return <Args>(module: CommandModule<Args, Ctx>): CommandOf<Ctx> => ({
     name: module.name,
     description: module.description,
     usageHint: module.usageHint,
@@ -98,5 +67,5 @@ export function defineCommand<Args>(module: CommandModule<Args>): Command {
       if ('briefing' in result) return { ...result, canonical };
       return { briefing: result, canonical };
     },
-  };
+  });
 }

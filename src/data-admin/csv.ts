@@ -1,6 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import type { Figure } from '../core/dataset/dataset-schema.js';
+import { AppError } from '../core/errors.js';
+import type { CsvProblem } from '../core/i18n/messages-safety.js';
 
 /**
  * Figures as CSV, losslessly: one row per figure, every field in its own column. Text cells that a
@@ -100,19 +102,19 @@ export function figuresToCsv(figures: readonly Figure[]): string {
 }
 
 /** Where a CSV stopped making sense: a 1-based line, and the column (by number and header name) when known. */
-export class CsvSyntaxError extends Error {
-  override name = 'CsvSyntaxError' as const;
+export class CsvSyntaxError extends AppError {
   constructor(
     readonly line: number,
     readonly column: number | null,
     readonly columnName: string | null,
     readonly problem: CsvProblem,
   ) {
-    super(`line ${line}${column ? `, column ${column}${columnName ? ` (${columnName})` : ''}` : ''}: ${problem}`);
+    super(
+      'csv_syntax',
+      `line ${line}${column ? `, column ${column}${columnName ? ` (${columnName})` : ''}` : ''}: ${problem}`,
+    );
   }
 }
-
-export type CsvProblem = 'quote_not_closed' | 'text_after_quote' | 'field_count' | 'quote_in_field' | 'malformed';
 
 const PROBLEMS: Record<string, CsvProblem> = {
   CSV_QUOTE_NOT_CLOSED: 'quote_not_closed',

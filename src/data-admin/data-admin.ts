@@ -1,7 +1,6 @@
-import { join } from 'node:path';
 import { type Dataset, datasetSchema } from '../core/dataset/dataset-schema.js';
 import type { DatasetView } from '../core/dataset/dataset-view.js';
-import type { AuditEntry, FigureChange } from './audit.js';
+import type { AuditEntry, FigureChange } from '../core/records/audit-records.js';
 import { type EditableStore, EditInvalidError, type EditRequest } from './editable-store.js';
 import {
   addFigure,
@@ -14,7 +13,7 @@ import {
   setFields,
   undoEntry,
 } from './operations.js';
-import { PendingEdits, type PendingRecord, type PendingStore } from './pending.js';
+import type { PendingRecord, PendingStore } from './pending.js';
 
 /** What the transport lets /ai-data do in this request beyond replying. */
 export interface Surface {
@@ -36,21 +35,11 @@ export type ConfirmOutcome =
 
 /** Dataset editing as the /ai-data command and its buttons and modal share it. */
 export class DataAdmin {
-  readonly pending: PendingStore;
-
   constructor(
     readonly store: EditableStore,
-    readonly dataDir: string,
-    readonly clock: () => Date,
-    /** Where previews wait for Confirm; files in dataDir unless another store is given (PostgreSQL). */
-    pending?: PendingStore,
-  ) {
-    this.pending = pending ?? new PendingEdits(dataDir, clock);
-  }
-
-  get exportDir(): string {
-    return join(this.dataDir, 'exports');
-  }
+    /** Where previews wait for Confirm (a file in DATA_DIR, or PostgreSQL). */
+    readonly pending: PendingStore,
+  ) {}
 
   /** Runs an edit against a copy of the current data, to preview and validate without writing. */
   dryRun(request: EditRequest, view: DatasetView): FigureChange[] {

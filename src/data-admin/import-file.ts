@@ -1,5 +1,6 @@
 import { type Dataset, datasetSchema, type Figure, figureSchema } from '../core/dataset/dataset-schema.js';
-import { type CsvProblem, CsvSyntaxError, csvToFigures } from './csv.js';
+import type { CsvProblem } from '../core/i18n/messages-safety.js';
+import { CsvSyntaxError, csvToFigures } from './csv.js';
 
 /** What reading an import file found, in plain data (it crosses a thread boundary). */
 export type ImportRead =

@@ -1,8 +1,9 @@
 import type { Dataset, Figure } from '../core/dataset/dataset-schema.js';
 import type { DatasetView } from '../core/dataset/dataset-view.js';
 import { applyFields, type FieldValues } from '../core/dataset/figure-fields.js';
+import { EditRefused } from '../core/errors.js';
+import type { AuditEntry } from '../core/records/audit-records.js';
 import { isoCountryName } from '../core/vocabulary/countries.js';
-import type { AuditEntry } from './audit.js';
 import type { EditRequest } from './editable-store.js';
 
 /**
@@ -10,23 +11,7 @@ import type { EditRequest } from './editable-store.js';
  * code the command turns into a message; the schema check that follows names any invalid field.
  */
 
-export class EditRefused extends Error {
-  override name = 'EditRefused' as const;
-  constructor(
-    readonly code:
-      | 'unknown_figure'
-      | 'id_taken'
-      | 'cited_by_event'
-      | 'nothing_to_restore'
-      | 'nothing_to_undo'
-      | 'changed_since'
-      | 'missing_fields'
-      | 'unknown_series',
-    readonly detail: string,
-  ) {
-    super(`${code}: ${detail}`);
-  }
-}
+export { EditRefused };
 
 function figureIndex(draft: Dataset, id: string): number {
   const index = draft.figures.findIndex((f) => f.id === id);

@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { z } from 'zod';
 import { figureSchema } from '../core/dataset/dataset-schema.js';
 import { FIELD_NAMES } from '../core/dataset/figure-fields.js';
-import { StateFile } from '../persistence/files/state-file.js';
 
 /**
  * Edits waiting for Confirm. The button carries only the change id; the change itself waits here, so a replayed
@@ -38,7 +36,7 @@ export const pendingRecordSchema = z.strictObject({
 });
 export type PendingRecord = z.infer<typeof pendingRecordSchema>;
 
-const fileSchema = z.strictObject({ schemaVersion: z.literal(1), pending: z.array(pendingRecordSchema) });
+export const pendingFileSchema = z.strictObject({ schemaVersion: z.literal(1), pending: z.array(pendingRecordSchema) });
 
 export const PENDING_TTL_MS = 60 * 60_000;
 /** Previews kept at once, and import previews among them (the only large ones): the oldest go first. */
@@ -57,43 +55,6 @@ export interface PendingStore {
   put(actor: string, summary: string, edit: PendingEdit): Promise<string>;
   get(changeId: string): Promise<PendingRecord | undefined>;
   drop(changeId: string): Promise<void>;
-}
-
-export class PendingEdits implements PendingStore {
-  private readonly file: StateFile<z.infer<typeof fileSchema>>;
-
-  constructor(
-    dataDir: string,
-    private readonly clock: () => Date,
-  ) {
-    this.file = new StateFile(join(dataDir, 'pending-edits.json'), fileSchema, () => ({
-      schemaVersion: 1,
-      pending: [],
-    }));
-  }
-
-  /** Keeps an edit for an hour; returns its change id. */
-  put(actor: string, summary: string, edit: PendingEdit): Promise<string> {
-    const changeId = randomUUID();
-    const now = this.clock();
-    return this.file.update((draft) => {
-      draft.pending = prune(draft.pending, now);
-      draft.pending.push({ changeId, actor, summary, createdAt: now.toISOString(), edit });
-      return changeId;
-    });
-  }
-
-  async get(changeId: string): Promise<PendingRecord | undefined> {
-    const now = this.clock().getTime();
-    const record = (await this.file.read()).pending.find((p) => p.changeId === changeId);
-    return record && now - Date.parse(record.createdAt) < PENDING_TTL_MS ? record : undefined;
-  }
-
-  async drop(changeId: string): Promise<void> {
-    await this.file.update((draft) => {
-      draft.pending = draft.pending.filter((p) => p.changeId !== changeId);
-    });
-  }
 }
 
 export function newChangeId(): string {

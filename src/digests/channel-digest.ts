@@ -1,13 +1,11 @@
 import type { KnownBlock } from '@slack/types';
-import { headlineFigures } from '../briefings/digest/digest-sections.js';
-import { buildDigest, type Digest } from '../briefings/digest/weekly-digest.js';
 import type { Figure } from '../core/dataset/dataset-schema.js';
 import type { DatasetStore } from '../core/dataset/dataset-validation.js';
 import type { DatasetView } from '../core/dataset/dataset-view.js';
 import type { Locale } from '../core/i18n/locale.js';
-import type { Subscription } from '../core/records/digest-records.js';
+import type { Digest, DigestInput, Subscription } from '../core/records/digest-records.js';
 import type { DigestLedger } from './ledger.js';
-import type { SnapshotStore } from './snapshot.js';
+import type { SnapshotStore } from './snapshot-store.js';
 
 /** Writes the digest's summary paragraph (the LLM layer); undefined when it cannot, within its timeout. */
 export type DigestSummarizer = (input: {
@@ -17,7 +15,18 @@ export type DigestSummarizer = (input: {
   channelId: string;
 }) => Promise<KnownBlock[] | undefined>;
 
+/**
+ * How a digest is written: the briefing builders, handed to the service by the container (the service decides
+ * when and where a digest goes; the builders, what it says).
+ */
+export interface DigestComposer {
+  build(input: DigestInput): Digest;
+  /** The focus country's headline figures: what a digest summary may always cite. */
+  headline(view: DatasetView, country: string): Figure[];
+}
+
 export interface ChannelDigestDeps {
+  composer: DigestComposer;
   ledger: DigestLedger;
   snapshots: SnapshotStore;
   store: DatasetStore;
@@ -46,7 +55,7 @@ export async function buildChannelDigest(
     .join('|');
   const built = summary ? undefined : memo(view).get(key);
   if (built) return built;
-  const digest = buildDigest({
+  const digest = deps.composer.build({
     view,
     focusCountry: deps.focusCountry,
     locale: sub.locale,
@@ -80,7 +89,7 @@ function remember(view: DatasetView, key: string, digest: Digest): void {
 
 /** The figures a digest summary may cite: the headline figures and whatever changed. */
 export function summaryFigures(digest: Digest, deps: ChannelDigestDeps, view: DatasetView): Figure[] {
-  const headline = headlineFigures(view, deps.focusCountry).map((h) => h.figure);
+  const headline = deps.composer.headline(view, deps.focusCountry);
   const changed = digest.changes
     .flatMap((c) => (c.kind === 'removed' ? [] : [view.figure(c.id)]))
     .filter((f): f is Figure => !!f);

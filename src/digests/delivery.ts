@@ -1,5 +1,5 @@
-import type { WebClient } from '@slack/web-api';
 import type { Message } from '../core/blocks/blocks.js';
+import { AppError } from '../core/errors.js';
 
 /** How a failed Slack call should be treated by the digest runner. */
 export type FailureKind =
@@ -20,13 +20,13 @@ export type FailureKind =
   /** Slack refused this message for a reason that retrying will not fix. */
   | 'rejected';
 
-export class DeliveryError extends Error {
-  override name = 'DeliveryError' as const;
+/** A post Slack did not accept; `code` is Slack's error. */
+export class DeliveryError extends AppError {
   constructor(
     readonly kind: FailureKind,
-    readonly code: string,
+    code: string,
   ) {
-    super(`${kind}: ${code}`);
+    super(code, `${kind}: ${code}`);
   }
 }
 
@@ -41,7 +41,7 @@ const AUTH = new Set([
 const GONE = new Set(['channel_not_found', 'is_archived']);
 const TRANSIENT = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout']);
 
-interface SlackError {
+export interface SlackError {
   code?: string;
   data?: { error?: string };
   statusCode?: number;
@@ -86,94 +86,6 @@ export interface DigestPoster {
 }
 
 export const DIGEST_EVENT_TYPE = 'ai_policy_digest';
-
-export interface SlackPosterOptions {
-  /** How many times to wait out a 429 before giving up on this run. */
-  rateLimitRetries?: number;
-  sleep?: (ms: number) => Promise<void>;
-}
-
-const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-/**
- * Posts through a Web API client whose own retries are off (see slack-client.ts): a 429 is waited out here
- * for as long as Slack says and retried, because Slack did not process it; anything ambiguous is returned to
- * the runner, which checks the channel before trying again.
- */
-export class SlackDigestPoster implements DigestPoster {
-  private readonly retries: number;
-  private readonly sleep: (ms: number) => Promise<void>;
-
-  constructor(
-    private readonly client: WebClient,
-    options: SlackPosterOptions = {},
-  ) {
-    this.retries = options.rateLimitRetries ?? 5;
-    this.sleep = options.sleep ?? realSleep;
-  }
-
-  private async withRateLimits<T>(call: () => Promise<T>): Promise<T> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await call();
-      } catch (error) {
-        const retryAfter = (error as SlackError).retryAfter;
-        const limited = (error as SlackError).code === 'slack_webapi_rate_limited_error';
-        if (!limited || attempt >= this.retries) throw classify(error);
-        await this.sleep(Math.max(1, retryAfter ?? 1) * 1000);
-      }
-    }
-  }
-
-  async post(
-    channel: string,
-    message: Message,
-    options: { slotKey?: string; threadTs?: string },
-  ): Promise<{ ts: string }> {
-    const result = await this.withRateLimits(() =>
-      this.client.chat.postMessage({
-        channel,
-        text: message.text,
-        blocks: message.blocks,
-        unfurl_links: false,
-        unfurl_media: false,
-        ...(options.threadTs ? { thread_ts: options.threadTs } : {}),
-        ...(options.slotKey
-          ? { metadata: { event_type: DIGEST_EVENT_TYPE, event_payload: { slot_key: options.slotKey } } }
-          : {}),
-      }),
-    );
-    if (!result.ts) throw new DeliveryError('ambiguous', 'no_ts');
-    return { ts: result.ts };
-  }
-
-  async findPosted(channel: string, slotKey: string, since: Date): Promise<string | null> {
-    let cursor: string | undefined;
-    do {
-      const page = await this.withRateLimits(() =>
-        this.client.conversations.history({
-          channel,
-          oldest: String(Math.floor(since.getTime() / 1000)),
-          include_all_metadata: true,
-          limit: 200,
-          ...(cursor ? { cursor } : {}),
-        }),
-      );
-      const hit = page.messages?.find(
-        (m) =>
-          m.metadata?.event_type === DIGEST_EVENT_TYPE &&
-          (m.metadata.event_payload as { slot_key?: unknown })?.slot_key === slotKey,
-      );
-      if (hit?.ts) return hit.ts;
-      cursor = page.response_metadata?.next_cursor || undefined;
-    } while (cursor);
-    return null;
-  }
-
-  async notify(userId: string, text: string): Promise<void> {
-    await this.withRateLimits(() => this.client.chat.postMessage({ channel: userId, text, unfurl_links: false }));
-  }
-}
 
 /**
  * A poster that loads the Slack Web API client the first time it is used: a CLI answer or a console session that

@@ -1,30 +1,31 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
 import type { DatasetStore } from '../core/dataset/dataset-validation.js';
 import type { Locale } from '../core/i18n/locale.js';
 import type { Logger } from '../core/logger.js';
-import type { Database } from '../persistence/pg/database.js';
-import { PgDigestLedger, PgSnapshotBlobs, PgSubscriptionStore } from '../persistence/pg/digest-tables.js';
-import type { DigestSummarizer } from './channel-digest.js';
+import type { DigestComposer, DigestSummarizer } from './channel-digest.js';
 import { DeliveryError, type DigestPoster } from './delivery.js';
 import { DigestHealth } from './health.js';
-import { type DigestLedger, FileDigestLedger } from './ledger.js';
+import type { DigestLedger } from './ledger.js';
 import { DigestRunner, type RunnerOptions } from './runner.js';
-import { FileSnapshotBlobs, SnapshotStore } from './snapshot.js';
-import { FileSubscriptionStore, type SubscriptionStore } from './subscriptions.js';
+import { DigestScheduler } from './scheduler.js';
+import { type SnapshotBlobs, SnapshotStore } from './snapshot-store.js';
+import type { SubscriptionStore } from './subscriptions.js';
 
-/** Everything the /ai-digest command and the scheduler share, built once by the composition root. */
+/** Everything the /ai-digest command and the scheduler share, built once by the container. */
 export interface DigestService {
   subscriptions: SubscriptionStore;
   ledger: DigestLedger;
   runner: DigestRunner;
   health: DigestHealth;
+  /** Wakes the runner on each subscription's schedule; started only by a bot that serves Slack. */
+  scheduler: DigestScheduler;
   defaults: { timezone: string; locale: Locale };
   /** Whether digests can reach Slack (false in the local console). */
   connected: boolean;
-  /** Called after a subscription changes, so the scheduler can follow. */
+  /** After a subscription changes: the scheduler follows (if it runs). */
   changed(): Promise<void>;
+  /** When the channel's next digest goes out, by the running scheduler; null if none runs. */
   nextRun(channelId: string): Date | null;
 }
 
@@ -35,9 +36,18 @@ export const offlinePoster: DigestPoster = {
   notify: () => Promise.resolve(),
 };
 
+/** Where digest state lives (files in DATA_DIR, or PostgreSQL): the persistence backend provides it. */
+export interface DigestState {
+  subscriptions: SubscriptionStore;
+  ledger: DigestLedger;
+  snapshots: SnapshotBlobs;
+}
+
 export interface DigestServiceOptions {
-  dataDir: string;
+  state: DigestState;
   store: DatasetStore;
+  composer: DigestComposer;
+  /** Null without a Slack bot token: digests can be previewed, not posted. */
   poster: DigestPoster | null;
   adminUserIds: readonly string[];
   focusCountry: string;
@@ -46,22 +56,18 @@ export interface DigestServiceOptions {
   clock?: () => Date;
   runner?: Partial<RunnerOptions>;
   summarize?: DigestSummarizer;
-  /** With PostgreSQL, the state several replicas share; else files in dataDir. */
-  database?: Database;
 }
 
 export function createDigestService(options: DigestServiceOptions): DigestService {
   const clock = options.clock ?? (() => new Date());
-  const db = options.database;
-  const subscriptions = db ? new PgSubscriptionStore(db) : new FileSubscriptionStore(options.dataDir);
-  const ledger = db ? new PgDigestLedger(db) : new FileDigestLedger(options.dataDir);
-  const blobs = db ? new PgSnapshotBlobs(db) : new FileSnapshotBlobs(join(options.dataDir, 'digest-snapshots'));
+  const { subscriptions, ledger } = options.state;
   const health = new DigestHealth(clock);
   const runner = new DigestRunner({
     subscriptions,
     ledger,
-    snapshots: new SnapshotStore(blobs),
+    snapshots: new SnapshotStore(options.state.snapshots),
     store: options.store,
+    composer: options.composer,
     poster: options.poster ?? offlinePoster,
     health,
     adminUserIds: options.adminUserIds,
@@ -72,15 +78,16 @@ export function createDigestService(options: DigestServiceOptions): DigestServic
     ...(options.runner ? { options: options.runner } : {}),
     ...(options.summarize ? { summarize: options.summarize } : {}),
   });
-  const service: DigestService = {
+  const scheduler = new DigestScheduler(runner, subscriptions, options.logger, clock);
+  return {
     subscriptions,
     ledger,
     runner,
     health,
+    scheduler,
     defaults: options.defaults,
     connected: options.poster !== null,
-    changed: async () => {},
-    nextRun: () => null,
+    changed: () => scheduler.reload(),
+    nextRun: (channelId) => scheduler.nextRun(channelId),
   };
-  return service;
 }

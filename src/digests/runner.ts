@@ -1,9 +1,8 @@
-import type { Digest } from '../briefings/digest/weekly-digest.js';
 import type { DatasetStore } from '../core/dataset/dataset-validation.js';
 import type { Logger } from '../core/logger.js';
 import { forEachLimited } from '../core/pool.js';
-import type { LedgerEntry, Subscription } from '../core/records/digest-records.js';
-import { buildChannelDigest, type DigestSummarizer } from './channel-digest.js';
+import type { Digest, LedgerEntry, Subscription } from '../core/records/digest-records.js';
+import { buildChannelDigest, type DigestComposer, type DigestSummarizer } from './channel-digest.js';
 import { classify, type DeliveryError, type DigestPoster } from './delivery.js';
 import type { DigestHealth } from './health.js';
 import type { DigestLedger } from './ledger.js';
@@ -11,7 +10,7 @@ import { AdminNotices } from './notices.js';
 import { Pacer } from './pacer.js';
 import { planDue, scheduledKey } from './plan.js';
 import { SlotDelivery } from './slot-delivery.js';
-import type { SnapshotStore } from './snapshot.js';
+import type { SnapshotStore } from './snapshot-store.js';
 import type { SubscriptionStore } from './subscriptions.js';
 
 export interface RunnerOptions {
@@ -36,6 +35,7 @@ export const DEFAULT_RUNNER_OPTIONS: RunnerOptions = {
 };
 
 export interface RunnerDeps {
+  composer: DigestComposer;
   subscriptions: SubscriptionStore;
   ledger: DigestLedger;
   snapshots: SnapshotStore;

@@ -17,6 +17,8 @@ export class DigestScheduler {
   private readonly mutex = new Mutex();
   private safety: NodeJS.Timeout | undefined;
   private stopped = false;
+  /** Only a bot that serves Slack starts it; elsewhere (console, CLI) a changed subscription schedules nothing. */
+  private started = false;
 
   constructor(
     private readonly runner: DigestRunner,
@@ -26,6 +28,7 @@ export class DigestScheduler {
   ) {}
 
   async start(): Promise<void> {
+    this.started = true;
     await this.reload();
     await this.run();
     this.safety = setInterval(() => void this.run(), SAFETY_TICK_MS);
@@ -34,7 +37,7 @@ export class DigestScheduler {
 
   /** Brings the jobs in line with the subscriptions (after subscribe, unsubscribe or a pause). */
   async reload(): Promise<void> {
-    if (this.stopped) return;
+    if (this.stopped || !this.started) return;
     const subscriptions = (await this.subscriptions.list()).filter((s) => !s.paused);
     const wanted = new Map(subscriptions.map((s) => [s.channelId, `${cronPattern(s)}|${s.timezone}`]));
     for (const [channel, { signature, job }] of this.jobs) {

@@ -1,8 +1,7 @@
-import type { Digest } from '../briefings/digest/weekly-digest.js';
 import type { Message } from '../core/blocks/blocks.js';
 import { fitMessages } from '../core/blocks/reply.js';
 import type { Logger } from '../core/logger.js';
-import type { LedgerEntry, Subscription } from '../core/records/digest-records.js';
+import type { Digest, LedgerEntry, Subscription } from '../core/records/digest-records.js';
 import { buildChannelDigest, type ChannelDigestDeps, summaryFigures } from './channel-digest.js';
 import { classify, DeliveryError, type DigestPoster } from './delivery.js';
 import type { AdminNotices } from './notices.js';

@@ -1,12 +1,13 @@
-import { countryName } from '../briefings/figures.js';
 import type { Figure } from '../core/dataset/dataset-schema.js';
 import type { DatasetView } from '../core/dataset/dataset-view.js';
+import { countryName } from '../core/dataset/names.js';
 import type { Locale } from '../core/i18n/locale.js';
 import type { Logger } from '../core/logger.js';
+import type { BriefResult } from '../core/records/brief-records.js';
 import { keyOf } from '../core/vocabulary/terms.js';
 import { type AnswerCache, MemoryAnswerCache } from './answer-cache.js';
 import type { Briefer } from './openai-briefer.js';
-import { type RenderedText, renderSentences } from './render.js';
+import { renderSentences } from './render-sentences.js';
 import { MemoryUsageMeter, type UsageMeter } from './usage.js';
 import { verifyAnswer } from './verifier.js';
 
@@ -15,9 +16,8 @@ import { verifyAnswer } from './verifier.js';
  * one model call, verification, rendering. It never throws; every failure is a reason for the fallback.
  */
 
-export type EngineResult =
-  | { kind: 'brief'; text: RenderedText; model: string; ms: number; cached: boolean }
-  | { kind: 'fallback'; reason: string; ms: number };
+/** What `ask` returns (a shape the briefings lay out, so it lives in core). */
+export type EngineResult = BriefResult;
 
 export interface EngineLimits {
   /** Model calls per user per hour. */

@@ -4,12 +4,13 @@ import { join } from 'node:path';
 import { localSurface } from '../../src/adapters/console/local-surface.js';
 import { executeCommand } from '../../src/commands/execute.js';
 import { DataAdmin, type Surface } from '../../src/data-admin/data-admin.js';
-import { EditableDatasetStore } from '../../src/data-admin/editable-store.js';
+import { EditableDatasetStore } from '../../src/persistence/files/editable-file-store.js';
+import { PendingEdits } from '../../src/persistence/files/pending-file.js';
+import { FilePreferenceStore } from '../../src/persistence/files/preference-file.js';
 import type { Database } from '../../src/persistence/pg/database.js';
 import { PgDatasetStore, PgPendingEdits } from '../../src/persistence/pg/dataset-table.js';
 import { PgPreferenceStore } from '../../src/persistence/pg/preference-table.js';
-import { FilePreferenceStore } from '../../src/preferences/preferences.js';
-import { capturingLogger, DATASET_PATH } from './services.js';
+import { services as baseServices, capturingLogger, DATASET_PATH } from './services.js';
 import { messageText } from './slack-message.js';
 
 export const DATA_ADMINS = ['U0ADMIN1', 'U0ADMIN2'];
@@ -27,9 +28,7 @@ export async function dataHarness(
     : await EditableDatasetStore.open(dataDir, { logger });
   const dataAdmin = new DataAdmin(
     store,
-    dataDir,
-    () => new Date(),
-    db ? new PgPendingEdits(db, () => new Date()) : undefined,
+    db ? new PgPendingEdits(db, () => new Date()) : new PendingEdits(dataDir, () => new Date()),
   );
   /** The dataset as stored (file bytes, or the database's head row), to check an edit changed nothing. */
   const stored = async (): Promise<string> =>
@@ -44,15 +43,13 @@ export async function dataHarness(
       : readFileSync(join(dataDir, 'backups', `dataset-v${String(version).padStart(6, '0')}.json`), 'utf8');
   const local = localSurface(join(dataDir, 'exports'), 'ko');
   const surface: Surface = options.interactive ? { ...local, interactive: true } : local;
-  const services = {
+  const services = await baseServices({
     store,
-    defaultLocale: 'ko' as const,
-    focusCountry: 'KR',
     logger,
     adminUserIds: options.admins ?? DATA_ADMINS,
     dataAdmin,
     preferences: db ? new PgPreferenceStore(db) : new FilePreferenceStore(dataDir),
-  };
+  });
   const run = async (line: string, userId = 'U0ADMIN1') => {
     const space = line.indexOf(' ');
     const command = space < 0 ? line : line.slice(0, space);

@@ -2,19 +2,39 @@ import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WebClient } from '@slack/web-api';
+import { SlackDigestPoster } from '../../src/adapters/slack/digest-poster.js';
 import { backgroundClientOptions } from '../../src/adapters/slack/slack-client.js';
-import { openDatasetStore } from '../../src/core/dataset/dataset-validation.js';
+import { digestComposer } from '../../src/briefings/digest/digest-composer.js';
 import type { Subscription } from '../../src/core/records/digest-records.js';
 import type { DigestSummarizer } from '../../src/digests/channel-digest.js';
-import { SlackDigestPoster } from '../../src/digests/delivery.js';
-import { createDigestService, type DigestService } from '../../src/digests/digest-service.js';
+import { createDigestService, type DigestService, type DigestState } from '../../src/digests/digest-service.js';
 import type { RunnerOptions } from '../../src/digests/runner.js';
+import { openDatasetStore } from '../../src/persistence/files/dataset-file.js';
+import { FileDigestLedger } from '../../src/persistence/files/ledger-file.js';
+import { FileSnapshotBlobs } from '../../src/persistence/files/snapshot-files.js';
+import { FileSubscriptionStore } from '../../src/persistence/files/subscription-file.js';
 import type { Database } from '../../src/persistence/pg/database.js';
+import { PgDigestLedger, PgSnapshotBlobs, PgSubscriptionStore } from '../../src/persistence/pg/digest-tables.js';
 import { FakeSlack } from './fake-slack.js';
 import { capturingLogger, DATASET_PATH } from './services.js';
 
 export const BOT_TOKEN = 'xoxb-7000-7001-digestTestBot';
 export const ADMINS = ['U0ADMIN1', 'U0ADMIN2'];
+
+/** Digest state as the bot keeps it: files in the DATA_DIR, or PostgreSQL tables. */
+export function digestState(dataDir: string, db?: Database): DigestState {
+  if (db)
+    return {
+      subscriptions: new PgSubscriptionStore(db),
+      ledger: new PgDigestLedger(db),
+      snapshots: new PgSnapshotBlobs(db),
+    };
+  return {
+    subscriptions: new FileSubscriptionStore(dataDir),
+    ledger: new FileDigestLedger(dataDir),
+    snapshots: new FileSnapshotBlobs(join(dataDir, 'digest-snapshots')),
+  };
+}
 
 /** A digest service on a fresh DATA_DIR, posting to a fake Slack over real HTTP with a settable clock. */
 export async function digestHarness(
@@ -36,7 +56,8 @@ export async function digestHarness(
   slack.clock = () => now.getTime();
   const client = new WebClient(BOT_TOKEN, backgroundClientOptions(options.apiUrl ?? `${slack.url}/api/`));
   const service: DigestService = createDigestService({
-    dataDir,
+    state: digestState(dataDir, options.database),
+    composer: digestComposer,
     store: await openDatasetStore(join(dataDir, 'dataset.json')),
     poster: new SlackDigestPoster(client),
     adminUserIds: ADMINS,
@@ -46,7 +67,6 @@ export async function digestHarness(
     clock: () => now,
     runner: { channelGapMs: 10, ...options.runner },
     ...(options.summarize ? { summarize: options.summarize } : {}),
-    ...(options.database ? { database: options.database } : {}),
   });
   return {
     dataDir,

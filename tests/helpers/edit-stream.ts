@@ -5,8 +5,8 @@
  */
 
 import { createLogger } from '../../src/core/logger.js';
-import { EditableDatasetStore } from '../../src/data-admin/editable-store.js';
 import { setFields } from '../../src/data-admin/operations.js';
+import { EditableDatasetStore } from '../../src/persistence/files/editable-file-store.js';
 
 export const STREAM_FIGURES = 20;
 

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatasetStore } from '../../src/core/dataset/dataset-validation.js';
+import { openDatasetStore } from '../../src/persistence/files/dataset-file.js';
 import { DATASET_PATH } from './services.js';
 
 export const EVIL = '<!here> <!channel> <@U999> <https://evil.example|Official> & >';

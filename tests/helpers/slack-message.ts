@@ -56,5 +56,8 @@ export function limitViolations(message: Message): string[] {
 
 /** Text with links, user mentions and special mentions removed: what must never contain raw < or >. */
 export function withoutSlackMarkup(text: string): string {
-  return text.replace(/<https?:\/\/[^|>\s]+\|[^<>]*>/g, '').replace(/<@[A-Z0-9]+>/g, '');
+  return text
+    .replace(/<https?:\/\/[^|>\s]+\|[^<>]*>/g, '')
+    .replace(/<@[A-Z0-9]+>/g, '')
+    .replace(/<#[A-Z0-9]+>/g, '');
 }

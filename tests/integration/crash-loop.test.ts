@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { datasetSchema } from '../../src/core/dataset/dataset-schema.js';
-import { EditableDatasetStore } from '../../src/data-admin/editable-store.js';
+import { EditableDatasetStore } from '../../src/persistence/files/editable-file-store.js';
 import { capturingLogger, DATASET_PATH } from '../helpers/services.js';
 import { ROOT } from '../helpers/spawn.js';
 

@@ -39,10 +39,10 @@ beforeAll(async () => {
     PORT: '0',
     ADMIN_USER_IDS: 'U0ALICE',
   });
-  const { store, dataAdmin, logger } = harness;
+  const { store, logger } = harness;
   app = createSlackApp({
     config,
-    services: { store, dataAdmin, logger, defaultLocale: 'ko', focusCountry: 'KR', adminUserIds: ['U0ALICE'] },
+    services: { ...harness.services, adminUserIds: ['U0ALICE'] },
     logger,
     health: () => ({ status: 'ok', mode: 'http', datasetVersion: store.current().version }),
   });

@@ -4,12 +4,13 @@ import { join } from 'node:path';
 import { WebClient } from '@slack/web-api';
 import { afterAll, describe, expect, it } from 'vitest';
 import { adminResolver } from '../../src/adapters/slack/admins.js';
+import { SlackDigestPoster } from '../../src/adapters/slack/digest-poster.js';
 import { backgroundClientOptions } from '../../src/adapters/slack/slack-client.js';
-import { EditableDatasetStore } from '../../src/data-admin/editable-store.js';
+import { digestComposer } from '../../src/briefings/digest/digest-composer.js';
 import { setFields } from '../../src/data-admin/operations.js';
-import { SlackDigestPoster } from '../../src/digests/delivery.js';
 import { createDigestService } from '../../src/digests/digest-service.js';
-import { subscribe, subscription } from '../helpers/digest-harness.js';
+import { EditableDatasetStore } from '../../src/persistence/files/editable-file-store.js';
+import { digestState, subscribe, subscription } from '../helpers/digest-harness.js';
 import { FakeSlack } from '../helpers/fake-slack.js';
 import { capturingLogger, DATASET_PATH } from '../helpers/services.js';
 import { eventually } from '../helpers/slack-http.js';
@@ -30,7 +31,8 @@ describe('edits reach everything', () => {
     let now = new Date('2026-11-30T00:00:30Z');
     slack.clock = () => now.getTime();
     const digests = createDigestService({
-      dataDir: dir,
+      state: digestState(dir),
+      composer: digestComposer,
       store,
       poster: new SlackDigestPoster(new WebClient('xoxb-1-2-sync', backgroundClientOptions(`${slack.url}/api/`))),
       adminUserIds: [],

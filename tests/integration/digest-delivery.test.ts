@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { LedgerEntry } from '../../src/core/records/digest-records.js';
-import { FileDigestLedger } from '../../src/digests/ledger.js';
+import { FileDigestLedger } from '../../src/persistence/files/ledger-file.js';
 import { PgDigestLedger } from '../../src/persistence/pg/digest-tables.js';
 import { ADMINS, digestHarness, subscribe, subscription } from '../helpers/digest-harness.js';
 import type { FakeSlack } from '../helpers/fake-slack.js';

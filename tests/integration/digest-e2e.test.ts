@@ -3,7 +3,7 @@ import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FileSubscriptionStore } from '../../src/digests/subscriptions.js';
+import { FileSubscriptionStore } from '../../src/persistence/files/subscription-file.js';
 import { subscription } from '../helpers/digest-harness.js';
 import { FakeSlack } from '../helpers/fake-slack.js';
 import { DATASET_PATH } from '../helpers/services.js';

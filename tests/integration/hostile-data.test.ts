@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderMessage } from '../../src/adapters/console/render-text.js';
 import { executeCommand } from '../../src/commands/execute.js';
 import { EVIL, hostileStore } from '../helpers/hostile.js';
-import { capturingLogger } from '../helpers/services.js';
+import { capturingLogger, services } from '../helpers/services.js';
 import { messageText, withoutSlackMarkup } from '../helpers/slack-message.js';
 
 describe('hostile text in the dataset', () => {
@@ -17,10 +17,7 @@ describe('hostile text in the dataset', () => {
     const store = await hostileStore();
     const [command = '', ...words] = line.split(' ');
     const logger = capturingLogger();
-    const reply = await executeCommand(
-      { command, text: words.join(' ') },
-      { store, defaultLocale: 'ko', focusCountry: 'KR', logger },
-    );
+    const reply = await executeCommand({ command, text: words.join(' ') }, await services({ store, logger }));
     expect(logger.entries.filter((e) => e.level === 'error')).toEqual([]);
     const text = reply?.messages.map(messageText).join('\n') ?? '';
     expect(text).toContain('&lt;!here&gt;');

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { AuditLog } from '../../src/data-admin/audit.js';
+import { AuditLog } from '../../src/persistence/files/audit-file.js';
 import { confirmId, dataHarness } from '../helpers/data-harness.js';
 import { digestHarness, subscribe, subscription } from '../helpers/digest-harness.js';
 import { describePg, TestDatabases } from '../helpers/pg.js';

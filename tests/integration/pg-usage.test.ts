@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { PgAnswerCache } from '../../src/llm/answer-cache.js';
 import { selectCandidates } from '../../src/llm/candidates.js';
 import { BriefEngine, DEFAULT_LIMITS } from '../../src/llm/engine.js';
 import { createOpenAiBriefer } from '../../src/llm/openai-briefer.js';
-import { MemoryUsageMeter, PgUsageMeter } from '../../src/llm/usage.js';
+import { MemoryUsageMeter } from '../../src/llm/usage.js';
+import { PgAnswerCache } from '../../src/persistence/pg/answer-table.js';
 import { Database } from '../../src/persistence/pg/database.js';
+import { PgUsageMeter } from '../../src/persistence/pg/usage-table.js';
 import { FakeLlm } from '../helpers/fake-llm.js';
 import { describePg, TestDatabases } from '../helpers/pg.js';
 import { capturingLogger, shippedStore } from '../helpers/services.js';

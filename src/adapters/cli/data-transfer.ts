@@ -1,9 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { Config } from '../../config.js';
-import type { Logger } from '../../core/logger.js';
-import { Database, redactUrl } from '../../persistence/pg/database.js';
-import { migrate } from '../../persistence/pg/migrate.js';
-import { exportToDir, importFromDir } from '../../persistence/transfer.js';
+import { redactUrl } from '../../core/redact.js';
 import type { CliIo } from './cli.js';
 
 export const DATA_USAGE = `Usage: npm run --silent cli -- data export --to <dir>
@@ -13,18 +9,10 @@ export const DATA_USAGE = `Usage: npm run --silent cli -- data export --to <dir>
   Import needs an empty database unless --replace is given.
 `;
 
-/** `cli data export|import`: exit 0 done, 1 failed, 2 misuse. Runs before the bot's services open a dataset. */
-export async function runDataTransfer(
-  argv: readonly string[],
-  config: Config,
-  logger: Logger,
-  io: CliIo,
-): Promise<number> {
+export type TransferRequest = { action: 'export' | 'import'; dir: string; replace: boolean };
+
+function request(argv: readonly string[], io: CliIo): TransferRequest | null {
   const [action, ...rest] = argv;
-  if (!config.databaseUrl) {
-    io.stderr.write(`data ${action ?? ''} needs DATABASE_URL.\n\n${DATA_USAGE}`);
-    return 2;
-  }
   let values: { to?: string; from?: string; replace?: boolean };
   try {
     values = parseArgs({
@@ -33,29 +21,39 @@ export async function runDataTransfer(
     }).values;
   } catch (error) {
     io.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${DATA_USAGE}`);
-    return 2;
+    return null;
   }
-  const target = action === 'export' ? values.to : action === 'import' ? values.from : undefined;
-  if (!target) {
+  const dir = action === 'export' ? values.to : action === 'import' ? values.from : undefined;
+  if (!dir || (action !== 'export' && action !== 'import')) {
     io.stderr.write(DATA_USAGE);
+    return null;
+  }
+  return { action, dir, replace: values.replace ?? false };
+}
+
+/** `cli data export|import`: exit 0 done, 1 failed, 2 misuse. The move itself is the container's `transfer`. */
+export async function runDataTransfer(
+  argv: readonly string[],
+  databaseUrl: string | null,
+  transfer: (request: TransferRequest, databaseUrl: string) => Promise<unknown>,
+  io: CliIo,
+): Promise<number> {
+  if (!databaseUrl) {
+    io.stderr.write(`data ${argv[0] ?? ''} needs DATABASE_URL.\n\n${DATA_USAGE}`);
     return 2;
   }
-  await migrate(config.databaseUrl);
-  const db = new Database(config.databaseUrl, logger);
+  const asked = request(argv, io);
+  if (!asked) return 2;
   try {
-    const counts =
-      action === 'export'
-        ? await exportToDir(db, target)
-        : await importFromDir(db, target, { replace: values.replace ?? false });
-    io.stdout.write(`${action === 'export' ? 'exported to' : 'imported from'} ${target}: ${JSON.stringify(counts)}\n`);
+    const counts = await transfer(asked, databaseUrl);
+    const done = asked.action === 'export' ? 'exported to' : 'imported from';
+    io.stdout.write(`${done} ${asked.dir}: ${JSON.stringify(counts)}\n`);
     return 0;
   } catch (error) {
     const message = (error instanceof Error ? error.message : String(error))
-      .split(config.databaseUrl)
-      .join(redactUrl(config.databaseUrl));
-    io.stderr.write(`data ${action} failed: ${message}\n`);
+      .split(databaseUrl)
+      .join(redactUrl(databaseUrl));
+    io.stderr.write(`data ${asked.action} failed: ${message}\n`);
     return 1;
-  } finally {
-    await db.close();
   }
 }

@@ -5,12 +5,15 @@ import { redactUrl } from '../../core/redact.js';
  * `npm run db:migrate` (`cli db migrate`): applies the PostgreSQL migrations to DATABASE_URL (the bot also does
  * this at start). Exit 0 applied or up to date, 1 failed, 2 without DATABASE_URL.
  */
-export async function runDbMigrate(url: string | null, io: { stdout: Writable; stderr: Writable }): Promise<number> {
+export async function runDbMigrate(
+  url: string | null,
+  migrate: (url: string) => Promise<string[]>,
+  io: { stdout: Writable; stderr: Writable },
+): Promise<number> {
   if (!url) {
     io.stderr.write('db:migrate needs DATABASE_URL (postgres://user:password@host:5432/database).\n');
     return 2;
   }
-  const { migrate } = await import('../../persistence/pg/migrate.js');
   try {
     const applied = await migrate(url);
     io.stdout.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'up to date\n');

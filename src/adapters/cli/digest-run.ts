@@ -1,5 +1,6 @@
 import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
+import { AppError } from '../../core/errors.js';
 import type { DigestService } from '../../digests/digest-service.js';
 
 /**
@@ -8,8 +9,10 @@ import type { DigestService } from '../../digests/digest-service.js';
  * nothing new.
  */
 /** The command line was wrong (exit 2), as opposed to a run that failed. */
-export class UsageError extends Error {
-  override name = 'UsageError' as const;
+export class UsageError extends AppError {
+  constructor(message: string) {
+    super('cli_usage', message);
+  }
 }
 
 export async function digestRun(

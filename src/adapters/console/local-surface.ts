@@ -1,11 +1,11 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
+import { writeFileAtomic } from '../../core/atomic-write.js';
 import { UserError } from '../../core/errors.js';
 import { escapeMrkdwn } from '../../core/escape.js';
 import type { Locale } from '../../core/i18n/locale.js';
 import { messages } from '../../core/i18n/messages.js';
 import type { Surface } from '../../data-admin/data-admin.js';
-import { writeFileAtomic } from '../../persistence/files/atomic-write.js';
 
 const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 

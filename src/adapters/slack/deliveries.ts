@@ -1,5 +1,3 @@
-import type { Database } from '../../persistence/pg/database.js';
-
 /**
  * Slack delivers an event again when an acknowledgement was slow (x-slack-retry-num), and behind a load balancer
  * the retry, or a replayed button press, may reach another replica. The first delivery of an id is handled; later
@@ -21,26 +19,6 @@ export class MemoryDeliveries implements Deliveries {
     this.seen.add(id);
     if (this.seen.size > KEEP) this.seen.delete(this.seen.values().next().value as string);
     return true;
-  }
-}
-
-/** Several replicas: one row per id in PostgreSQL; ids older than a day are let go. */
-export class PgDeliveries implements Deliveries {
-  private inserts = 0;
-
-  constructor(private readonly db: Database) {}
-
-  async first(id: string): Promise<boolean> {
-    const result = await this.db.query('INSERT INTO slack_deliveries (id) VALUES ($1) ON CONFLICT (id) DO NOTHING', [
-      id,
-    ]);
-    this.inserts += 1;
-    if (this.inserts % 1000 === 0) {
-      await this.db
-        .query("DELETE FROM slack_deliveries WHERE seen_at < now() - interval '1 day'")
-        .catch(() => undefined);
-    }
-    return result.rowCount === 1;
   }
 }
 

@@ -1,5 +1,6 @@
 import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { AppError } from '../../core/errors.js';
 
 /**
  * Posts a message to a slash command's `response_url` over kept-alive connections. Bolt's `respond` goes through
@@ -13,9 +14,9 @@ const agents = {
 };
 const TIMEOUT_MS = 10_000;
 
-export class ResponseUrlError extends Error {
+export class ResponseUrlError extends AppError {
   constructor(readonly status: number) {
-    super(`Failed to respond to the response_url: ${status}`);
+    super('response_url', `Failed to respond to the response_url: ${status}`);
   }
 }
 

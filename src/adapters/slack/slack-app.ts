@@ -13,11 +13,12 @@ import { boltLogger } from './bolt-logger.js';
 import { type Deliveries, deliveryId, isFirstDelivery, MemoryDeliveries } from './deliveries.js';
 import { createAssistant } from './slack-assistant.js';
 import { requestPathClientOptions } from './slack-client.js';
-import { registerCommands, registerShareAction } from './slack-commands.js';
+import { registerCommands } from './slack-commands.js';
 import { registerAddModal, registerDataButtons } from './slack-data-admin.js';
 import { registerFallbacks } from './slack-fallbacks.js';
 import { guardedHttpReceiver, refuseUnanswerable } from './slack-guards.js';
 import { registerHome } from './slack-home.js';
+import { registerShareAction } from './slack-share.js';
 
 export interface HealthReport {
   status: 'ok' | 'degraded' | 'unavailable';
@@ -73,21 +74,11 @@ function transportOptions(config: Config, deps: SlackAppDeps) {
   return { receiver: guardedHttpReceiver({ signingSecret, port: config.port, customRoutes, logger }, deps.logger) };
 }
 
-/** The Bolt app for Socket Mode or HTTP mode, with every listener registered. */
-export function createSlackApp(deps: SlackAppDeps): App {
-  const { config, services, logger } = deps;
-  const app = new App({
-    token: config.slack.botToken,
-    // Bolt would otherwise call auth.test from the constructor and crash the process on an unhandled
-    // rejection if Slack is unreachable; the composition root calls init() and reports the failure.
-    deferInitialization: true,
-    logger: boltLogger(logger, config.logLevel),
-    clientOptions: requestPathClientOptions(config.slack.apiUrl),
-    ...transportOptions(config, deps),
-  });
-  const deliveries = deps.deliveries ?? new MemoryDeliveries();
-  // Before any listener: a retried event or replayed press that this or another replica already handled goes no
-  // further (acknowledged, so Slack shows nothing rather than an error).
+/**
+ * Before any listener: a retried event or replayed press that this or another replica already handled goes no
+ * further (acknowledged, so Slack shows nothing rather than an error).
+ */
+function dropDuplicates(app: App, deliveries: Deliveries): void {
   app.use(async (args) => {
     const { body, next, logger: log } = args;
     const id = deliveryId(body);
@@ -98,28 +89,46 @@ export function createSlackApp(deps: SlackAppDeps): App {
     }
     await next();
   });
+}
+
+function registerListeners(app: App, deps: SlackAppDeps): void {
+  const { config, services, logger } = deps;
   const isAdmin = adminResolver({
     adminUserIds: config.adminUserIds,
     workspaceAdmins: config.workspaceAdmins,
     client: app.client,
     logger,
   });
+  const localeOf = (userId: string | undefined) => userLocale(services, userId);
   refuseUnanswerable(app, logger);
   registerCommands(app, services, isAdmin, config.slack.apiUrl);
   registerShareAction(app, services);
   app.assistant(createAssistant(services, deps.threads ?? inMemory()));
   registerHome(app, services, isAdmin);
-  if (services.dataAdmin) {
-    const localeOf = (userId: string) => userLocale(services, userId);
-    const deps = { dataAdmin: services.dataAdmin, localeOf, isAdmin, logger };
-    registerDataButtons(app, deps);
-    registerAddModal(app, deps);
-  }
+  const dataDeps = { dataAdmin: services.dataAdmin, localeOf, isAdmin, logger };
+  registerDataButtons(app, dataDeps);
+  registerAddModal(app, dataDeps);
   registerFallbacks(
     app,
     { actions: [SHARE_ACTION_ID, CONFIRM_ACTION_ID, CANCEL_ACTION_ID], views: [ADD_MODAL_CALLBACK], shortcuts: [] },
-    { logger, localeOf: (userId) => userLocale(services, userId) },
+    { logger, localeOf },
   );
+}
+
+/** The Bolt app for Socket Mode or HTTP mode, with every listener registered. */
+export function createSlackApp(deps: SlackAppDeps): App {
+  const { config, logger } = deps;
+  const app = new App({
+    token: config.slack.botToken,
+    // Bolt would otherwise call auth.test from the constructor and crash the process on an unhandled
+    // rejection if Slack is unreachable; the composition root calls init() and reports the failure.
+    deferInitialization: true,
+    logger: boltLogger(logger, config.logLevel),
+    clientOptions: requestPathClientOptions(config.slack.apiUrl),
+    ...transportOptions(config, deps),
+  });
+  dropDuplicates(app, deps.deliveries ?? new MemoryDeliveries());
+  registerListeners(app, deps);
   app.error(async (error) => {
     logger.error('unhandled Slack listener error', { error });
   });

@@ -5,7 +5,7 @@ import type { ChartSpec } from '../../core/chart-spec.js';
 import { escapeMrkdwn, truncate } from '../../core/escape.js';
 import type { Logger } from '../../core/logger.js';
 import type { Responder } from './response-url.js';
-import { slackErrorCode } from './slack-commands.js';
+import { slackErrorCode } from './slack-errors.js';
 
 const ATTEMPTS = 3;
 const PROCESSING_WAIT_MS = 1000;

@@ -1,18 +1,18 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
 import { z } from 'zod';
-import { buildApplied, CANCEL_ACTION_ID, CONFIRM_ACTION_ID, issueMessage } from '../../briefings/data/data-edits.js';
+import { buildApplied, CANCEL_ACTION_ID, CONFIRM_ACTION_ID } from '../../briefings/data/data-edits.js';
 import { ADD_MODAL_CALLBACK, MODAL_BLOCKS, modalValues } from '../../briefings/data/data-modal.js';
-import { refusal, refuseNonAdmin } from '../../commands/ai-data/actions.js';
+import { refuseNonAdmin } from '../../commands/ai-data/data-actions.js';
 import { fitMessages } from '../../core/blocks/reply.js';
 import { type FieldValues, fieldOfIssue } from '../../core/dataset/figure-fields.js';
-import { isUserError } from '../../core/errors.js';
+import { issueMessage } from '../../core/dataset/schema-issues.js';
+import { describeError } from '../../core/describe-error.js';
+import { EditInvalidError, EditRefused } from '../../core/errors.js';
 import { isLocale, type Locale } from '../../core/i18n/locale.js';
 import { messages } from '../../core/i18n/messages.js';
 import type { Logger } from '../../core/logger.js';
 import type { DataAdmin } from '../../data-admin/data-admin.js';
-import { EditInvalidError } from '../../data-admin/editable-store.js';
-import { addFigure, EditRefused, newFigure } from '../../data-admin/operations.js';
-import { DatabaseUnavailableError } from '../../persistence/pg/pg-errors.js';
+import { addFigure, newFigure } from '../../data-admin/operations.js';
 
 interface Deps {
   dataAdmin: DataAdmin;
@@ -37,11 +37,10 @@ function readMetadata(text: string, logger: Logger): z.infer<typeof metadataSche
   return {};
 }
 
-function errorText(error: unknown, locale: Locale): string {
-  if (error instanceof DatabaseUnavailableError) return messages(locale).temporarilyUnavailable;
-  const user = refusal(error, locale);
-  if (isUserError(user)) return user.lines.join('\n');
-  throw error;
+function errorText(error: unknown, locale: Locale, logger: Logger): string {
+  const described = describeError(error, locale);
+  if (described.kind === 'unexpected') logger.error('data action failed', { ref: described.ref, error });
+  return described.lines.join('\n');
 }
 
 /** Confirm and Cancel on an /ai-data preview: applied once however often pressed, by the admin who asked. */
@@ -68,7 +67,7 @@ export function registerDataButtons(app: App, deps: Deps): void {
           text = { duplicate: t.dataDuplicate, expired: t.dataExpired, not_yours: t.dataNotYours }[outcome.status];
         }
       } catch (error) {
-        text = errorText(error, locale);
+        text = errorText(error, locale, deps.logger);
       }
       await respond({ replace_original: true, text });
     });
@@ -104,12 +103,12 @@ export function registerAddModal(app: App, deps: Deps): void {
         });
       }
     } catch (error) {
-      await ack({ response_action: 'errors', errors: fieldErrors(error, locale) });
+      await ack({ response_action: 'errors', errors: fieldErrors(error, locale, deps.logger) });
     }
   });
 }
 
-function fieldErrors(error: unknown, locale: Locale): Record<string, string> {
+function fieldErrors(error: unknown, locale: Locale, logger: Logger): Record<string, string> {
   const t = messages(locale);
   if (error instanceof EditRefused && error.code === 'missing_fields') {
     return Object.fromEntries(error.detail.split(', ').map((f) => [f, t.dataMissingFields(f)]));
@@ -124,5 +123,5 @@ function fieldErrors(error: unknown, locale: Locale): Record<string, string> {
     return out;
   }
   if (error instanceof EditRefused && error.code === 'id_taken') return { id: t.dataIdTaken(error.detail) };
-  return { value: errorText(error, locale) };
+  return { value: errorText(error, locale, logger) };
 }

@@ -5,7 +5,7 @@ import type { CommandServices } from '../../commands/execute.js';
 import { localDate } from '../../core/i18n/time.js';
 import type { LedgerEntry } from '../../core/records/digest-records.js';
 import { replyLocale } from '../../preferences/preferences.js';
-import { slackErrorCode } from './slack-commands.js';
+import { slackErrorCode } from './slack-errors.js';
 
 const MEMBERSHIP_TTL_MS = 5 * 60_000;
 const MAX_PAGES = 5;

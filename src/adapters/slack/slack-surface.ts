@@ -3,7 +3,7 @@ import { UserError } from '../../core/errors.js';
 import type { Locale } from '../../core/i18n/locale.js';
 import { messages } from '../../core/i18n/messages.js';
 import type { Surface } from '../../data-admin/data-admin.js';
-import { slackErrorCode } from './slack-commands.js';
+import { slackErrorCode } from './slack-errors.js';
 
 const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 

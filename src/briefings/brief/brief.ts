@@ -5,9 +5,9 @@ import type { DatasetView } from '../../core/dataset/dataset-view.js';
 import { escapeMrkdwn, truncate } from '../../core/escape.js';
 import type { Locale } from '../../core/i18n/locale.js';
 import { messages } from '../../core/i18n/messages.js';
-import type { EngineResult } from '../../llm/engine.js';
-import { renderBrief } from '../../llm/render.js';
+import type { BriefResult } from '../../core/records/brief-records.js';
 import { entityName, figureLine, plainFigure } from '../figures.js';
+import { renderBrief } from './summary.js';
 
 const SHOWN = 10;
 
@@ -50,7 +50,7 @@ export function fallbackNote(reason: string, locale: Locale): string {
 }
 
 /** What follows the deterministic answer: the verified summary, or one line saying why there is none. */
-export function buildEngineBriefing(view: DatasetView, result: EngineResult, locale: Locale): Briefing {
+export function buildEngineBriefing(view: DatasetView, result: BriefResult, locale: Locale): Briefing {
   if (result.kind === 'brief') return renderBrief(view, result.text, locale, result.model);
   const note = fallbackNote(result.reason, locale);
   return { text: note, blocks: [context(`ℹ️ ${note}`)] };

@@ -1,10 +1,10 @@
 import type { Figure, PolicyEvent } from '../../core/dataset/dataset-schema.js';
 import type { DatasetView } from '../../core/dataset/dataset-view.js';
+import type { Change, Fingerprint } from '../../core/dataset/snapshot.js';
 import { escapeMrkdwn } from '../../core/escape.js';
 import { formatDate } from '../../core/i18n/format.js';
 import type { Locale } from '../../core/i18n/locale.js';
 import { messages } from '../../core/i18n/messages.js';
-import type { Change, Fingerprint } from '../../digests/snapshot.js';
 import { figureLine, sourceLink, valueText } from '../figures.js';
 
 /** The pieces of a digest, each a list of mrkdwn lines with sources. */

@@ -1,38 +1,15 @@
 import type { KnownBlock } from '@slack/types';
 import { context, divider, header, sections } from '../../core/blocks/blocks.js';
-import type { Briefing } from '../../core/blocks/reply.js';
-import type { DatasetView } from '../../core/dataset/dataset-view.js';
+import { type Change, diffSnapshots, snapshotOf } from '../../core/dataset/snapshot.js';
 import { escapeMrkdwn } from '../../core/escape.js';
-import type { Locale } from '../../core/i18n/locale.js';
 import { messages } from '../../core/i18n/messages.js';
 import { formatInstant, formatLocalDay, localDate, localTime, zoneLabel } from '../../core/i18n/time.js';
-import { type Change, diffSnapshots, type Snapshot, snapshotOf } from '../../digests/snapshot.js';
+import type { Digest, DigestInput } from '../../core/records/digest-records.js';
 import { countryName, figureLine, flag } from '../figures.js';
 import { rankedEditions } from '../rank/rank-overview.js';
 import { addDays, changeLine, eventLine, eventsBetween, headlineLines } from './digest-sections.js';
 
-export interface DigestInput {
-  view: DatasetView;
-  focusCountry: string;
-  locale: Locale;
-  timezone: string;
-  /** The scheduled time (or now, for a digest sent on request). */
-  slot: Date;
-  now: Date;
-  late: boolean;
-  /** The channel's previous digest: when it went out and what it showed (null snapshot: lost). */
-  previous: { postedAt: Date; snapshot: Snapshot | null } | null;
-  /** Blocks an LLM summary may contribute; they go right under the header. */
-  summary?: KnownBlock[];
-}
-
-export interface Digest {
-  /** The channel message: compact, at most about fifteen blocks. */
-  main: Briefing;
-  /** The thread reply: full lists, every source. */
-  thread: Briefing;
-  changes: Change[];
-}
+export type { Digest, DigestInput };
 
 const MAIN_CHANGES = 5;
 const MAIN_EVENTS = 5;

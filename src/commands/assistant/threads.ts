@@ -1,12 +1,7 @@
-import type { Locale } from '../../core/i18n/locale.js';
+import type { ThreadState } from '../../core/records/thread-records.js';
 
 /** What an assistant thread remembers between turns: the figures it used and Slack's thread context. */
-export interface ThreadState {
-  figureIds: string[];
-  locale?: Locale;
-  /** Slack's assistant thread context (the channel the user was viewing), as Bolt saves it. */
-  context: Record<string, unknown>;
-}
+export type { ThreadState };
 
 const MAX_THREADS = 5000;
 const TTL_MS = 7 * 24 * 3600_000;

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { buildFiguresBrief, fallbackNote } from '../../briefings/brief/brief.js';
+import { renderBrief } from '../../briefings/brief/summary.js';
 import { context, section } from '../../core/blocks/blocks.js';
 import { answerReply, errorReply, type Reply } from '../../core/blocks/reply.js';
 import { parseCommandText, stripLanguageFlags } from '../../core/command-input.js';
 import type { Locale } from '../../core/i18n/locale.js';
 import { messages } from '../../core/i18n/messages.js';
 import { selectCandidates } from '../../llm/candidates.js';
-import { renderBrief } from '../../llm/render.js';
 import type { CommandServices } from '../execute.js';
 
 /** A turn remembers this many of its figures for the next question in the thread. */

@@ -1,8 +1,7 @@
 import type { z } from 'zod';
-import { loadDataset } from '../../persistence/files/dataset-file.js';
-import { DataFileError } from '../../persistence/files/json-file.js';
+import { DataFileError } from '../errors.js';
 import { type Dataset, parseDatasetChecked } from './dataset-schema.js';
-import { createDatasetView, type DatasetView } from './dataset-view.js';
+import type { DatasetView } from './dataset-view.js';
 
 /**
  * Where commands read the dataset from. lowdb backs it today; another backend (PostgreSQL) only has to hand
@@ -46,10 +45,4 @@ export function validateDatasetChecked(data: unknown, path: string): { dataset: 
   const { result, changed } = parseDatasetChecked(data);
   if (!result.success) throw new DataFileError(path, `not a valid dataset: ${describeIssues(result.error, data)}`);
   return { dataset: result.data, changed };
-}
-
-/** Loads, validates and indexes the dataset once; any problem stops here with the path and the reason. */
-export async function openDatasetStore(path: string): Promise<DatasetStore> {
-  const view = createDatasetView((await loadDataset(path)).dataset);
-  return { current: () => view };
 }

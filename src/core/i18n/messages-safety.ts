@@ -1,4 +1,5 @@
-import type { CsvProblem } from '../../data-admin/csv.js';
+/** What went wrong in a CSV file (data-admin/csv.ts names it; the strings say it). */
+export type CsvProblem = 'quote_not_closed' | 'text_after_quote' | 'field_count' | 'quote_in_field' | 'malformed';
 
 /** Refusals and failures every transport shares (merged into messages.ts). */
 const ko = {

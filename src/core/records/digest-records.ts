@@ -1,5 +1,9 @@
+import type { KnownBlock } from '@slack/types';
 import { z } from 'zod';
-import { LOCALES } from '../i18n/locale.js';
+import type { Briefing } from '../blocks/reply.js';
+import type { DatasetView } from '../dataset/dataset-view.js';
+import type { Change, Snapshot } from '../dataset/snapshot.js';
+import { LOCALES, type Locale } from '../i18n/locale.js';
 
 /** Runtime state of digests: who subscribed, and what was posted for which slot. */
 
@@ -76,3 +80,27 @@ export const ledgerFileSchema = z
   .strictObject({ schemaVersion: z.literal(1), entries: z.array(ledgerEntrySchema) })
   .refine((f) => new Set(f.entries.map((e) => e.key)).size === f.entries.length, 'ledger keys must be unique');
 export type LedgerFile = z.infer<typeof ledgerFileSchema>;
+
+/** What a digest is built from: the data, the channel's settings and its previous digest. */
+export interface DigestInput {
+  view: DatasetView;
+  focusCountry: string;
+  locale: Locale;
+  timezone: string;
+  /** The scheduled time (or now, for a digest sent on request). */
+  slot: Date;
+  now: Date;
+  late: boolean;
+  /** The channel's previous digest: when it went out and what it showed (null snapshot: lost). */
+  previous: { postedAt: Date; snapshot: Snapshot | null } | null;
+  /** Blocks an LLM summary may contribute; they go right under the header. */
+  summary?: KnownBlock[];
+}
+
+export interface Digest {
+  /** The channel message: compact, at most about fifteen blocks. */
+  main: Briefing;
+  /** The thread reply: full lists, every source. */
+  thread: Briefing;
+  changes: Change[];
+}

@@ -1,7 +1,8 @@
+import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, readdir, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { writeFileAtomic } from '../../core/atomic-write.js';
 import type { Dataset } from '../../core/dataset/dataset-schema.js';
-import { writeFileAtomic } from './atomic-write.js';
 
 /** The last N versions of the dataset, one file each, written before every edit replaces them. */
 export class BackupStore {
@@ -35,4 +36,19 @@ export class BackupStore {
   private async prune(): Promise<void> {
     for (const old of (await this.list()).slice(this.keep)) await rm(old, { force: true });
   }
+}
+
+/** How to get a good dataset back, naming the newest backup if there is one; the bad file stays as it is. */
+export function restoreHint(path: string): string {
+  const dir = join(dirname(path), 'backups');
+  const newest = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((n) => /^dataset-v\d+\.json$/.test(n))
+        .sort()
+        .at(-1)
+    : undefined;
+  const restore = newest
+    ? `To restore the last good version: cp ${join(dir, newest)} ${path}`
+    : 'No backup exists yet: fix the file by hand, or restore it from version control (git checkout -- data/dataset.json).';
+  return `The file was left untouched. ${restore}\n`;
 }

@@ -1,12 +1,14 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { AppError } from '../../core/errors.js';
 import { acquireLock, LockBusyError, type LockOptions } from './file-lock.js';
 
 /** A second bot on the same DATA_DIR: it would overwrite the first one's edits and post digests twice. */
-export class AlreadyRunningError extends Error {
-  override name = 'AlreadyRunningError' as const;
+export class AlreadyRunningError extends AppError {
   constructor(dataDir: string) {
     super(
+      'already_running',
+
       `another AI Policy Brief is already running with DATA_DIR=${dataDir} (lock ${join(dataDir, '.bot.lock')}). ` +
         'Only one bot may write the data: stop the other one first, or give this one its own DATA_DIR.',
     );

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { writeFileAtomic } from '../../core/atomic-write.js';
 import type { Dataset } from '../../core/dataset/dataset-schema.js';
-import { validateDatasetChecked } from '../../core/dataset/dataset-validation.js';
+import { type DatasetStore, validateDatasetChecked } from '../../core/dataset/dataset-validation.js';
+import { createDatasetView } from '../../core/dataset/dataset-view.js';
 import { packagePath } from '../../core/package-root.js';
-import { writeFileAtomic } from './atomic-write.js';
 import { readJsonFile } from './json-file.js';
 
 /**
@@ -56,4 +57,10 @@ export async function loadDataset(path: string): Promise<{ dataset: Dataset; val
   // Only a file the schema left exactly as it was may be trusted as it is next time.
   if (!changed) await recordValidated(path, file.bytes);
   return { dataset, validated: 'checked' };
+}
+
+/** Loads, validates and indexes the dataset once; any problem stops here with the path and the reason. */
+export async function openDatasetStore(path: string): Promise<DatasetStore> {
+  const view = createDatasetView((await loadDataset(path)).dataset);
+  return { current: () => view };
 }

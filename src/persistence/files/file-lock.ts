@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { AppError } from '../../core/errors.js';
 
 /**
  * A lock shared by the processes on one DATA_DIR, which may be a volume several hosts mount: a directory created
@@ -134,11 +135,10 @@ async function takeOver(dir: string, seen: Owner | null): Promise<void> {
   }
 }
 
-export class LockBusyError extends Error {
-  override name = 'LockBusyError' as const;
+export class LockBusyError extends AppError {
+  readonly errno = 'ELOCKED';
   constructor(readonly path: string) {
-    super(`${path} is locked by another process`);
-    Object.assign(this, { code: 'ELOCKED' });
+    super('ELOCKED', `${path} is locked by another process`);
   }
 }
 

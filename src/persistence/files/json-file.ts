@@ -1,17 +1,9 @@
 import { open } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeFileAtomic } from '../../core/atomic-write.js';
+import { DataFileError } from '../../core/errors.js';
 
-/** A data file that cannot be used, with the path and a reason a person can act on. */
-export class DataFileError extends Error {
-  override name = 'DataFileError' as const;
-  constructor(
-    readonly path: string,
-    readonly reason: string,
-  ) {
-    super(`${path}: ${reason}`);
-  }
-}
+export { DataFileError };
 
 const READ_FAILURES: Record<string, string> = {
   ENOENT: 'file not found',

@@ -5,7 +5,7 @@ import { validateDataset, validateDatasetChecked } from '../../core/dataset/data
 import { createDatasetView, type DatasetView } from '../../core/dataset/dataset-view.js';
 import type { Logger } from '../../core/logger.js';
 import { Mutex } from '../../core/mutex.js';
-import { type AuditEntry, auditEntrySchema } from '../../data-admin/audit.js';
+import { type AuditEntry, auditEntrySchema } from '../../core/records/audit-records.js';
 import {
   auditEntryFor,
   type EditableStore,

@@ -12,7 +12,7 @@ import {
   newClaim,
   reclaim,
 } from '../../digests/ledger.js';
-import type { SnapshotBlobs } from '../../digests/snapshot.js';
+import type { SnapshotBlobs } from '../../digests/snapshot-store.js';
 import type { SubscriptionStore } from '../../digests/subscriptions.js';
 import type { Database } from './database.js';
 

@@ -1,12 +1,15 @@
 import type { Logger } from '../../core/logger.js';
-import { PgAnswerCache } from '../../llm/answer-cache.js';
-import { PgUsageMeter } from '../../llm/usage.js';
+import { PgAnswerCache } from './answer-table.js';
 import { Database } from './database.js';
 import { PgDatasetStore, PgPendingEdits } from './dataset-table.js';
+import { PgDeliveries } from './delivery-table.js';
+import { PgDigestLedger, PgSnapshotBlobs, PgSubscriptionStore } from './digest-tables.js';
 import { migrate } from './migrate.js';
 import { DatabaseUnavailableError, isUnavailable, redactUrl } from './pg-errors.js';
 import { PgPreferenceStore } from './preference-table.js';
 import { schemaRepair } from './repair.js';
+import { PgThreadStates } from './thread-table.js';
+import { PgUsageMeter } from './usage-table.js';
 
 /**
  * Everything kept in PostgreSQL when DATABASE_URL is set, in one place. Imported only then (the driver is not
@@ -37,8 +40,16 @@ export async function openPgBackend(url: string, seedPath: string, logger: Logge
     store,
     pending: new PgPendingEdits(database, clock),
     preferences: new PgPreferenceStore(database),
+    digestState: {
+      subscriptions: new PgSubscriptionStore(database),
+      ledger: new PgDigestLedger(database),
+      snapshots: new PgSnapshotBlobs(database),
+    },
     usage: new PgUsageMeter(database),
     answers: new PgAnswerCache(database),
+    threads: new PgThreadStates(database),
+    deliveries: new PgDeliveries(database),
+    close: () => database.close(),
   };
 }
 

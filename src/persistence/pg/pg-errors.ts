@@ -2,6 +2,8 @@
  * What a failed PostgreSQL query means for a request, without loading the driver: a command that only needs to tell
  * "the database is away" from a bug imports this, not database.ts.
  */
+
+import { DatabaseUnavailableError } from '../../core/errors.js';
 import { redactUrl } from '../../core/redact.js';
 
 export { redactUrl };
@@ -28,13 +30,4 @@ export function isUnavailable(error: unknown): boolean {
   );
 }
 
-export class DatabaseUnavailableError extends Error {
-  override name = 'DatabaseUnavailableError';
-  constructor(
-    message: string,
-    /** The SQLSTATE or socket error behind it, when known. */
-    readonly reason = 'connection',
-  ) {
-    super(message);
-  }
-}
+export { DatabaseUnavailableError };

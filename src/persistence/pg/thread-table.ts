@@ -1,10 +1,11 @@
-import type { ThreadState, ThreadStates } from '../../commands/assistant/threads.js';
+import type { ThreadState } from '../../core/records/thread-records.js';
 import type { Database } from './database.js';
 
 const TTL_DAYS = 7;
 
 /** Assistant threads in PostgreSQL: a follow-up may reach any replica. Updates merge into the stored state. */
-export class PgThreadStates implements ThreadStates {
+/** Assistant threads shared by replicas (the commands' ThreadStates port, implemented structurally). */
+export class PgThreadStates {
   private writes = 0;
 
   constructor(private readonly db: Database) {}

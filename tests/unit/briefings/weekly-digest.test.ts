@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { headlineFigures } from '../../../src/briefings/digest/digest-sections.js';
 import { buildDigest, type DigestInput } from '../../../src/briefings/digest/weekly-digest.js';
 import { fitMessages } from '../../../src/core/blocks/reply.js';
+import { snapshotOf } from '../../../src/core/dataset/snapshot.js';
 import { LOCALES } from '../../../src/core/i18n/locale.js';
-import { snapshotOf } from '../../../src/digests/snapshot.js';
 import { shippedStore } from '../../helpers/services.js';
 import { limitViolations, messageText, withoutSlackMarkup } from '../../helpers/slack-message.js';
 

@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
+import { digestComposer } from '../../../src/briefings/digest/digest-composer.js';
 import { executeCommand } from '../../../src/commands/execute.js';
 import { createDigestService, type DigestService } from '../../../src/digests/digest-service.js';
-import { ADMINS, digestHarness } from '../../helpers/digest-harness.js';
+import { ADMINS, digestHarness, digestState } from '../../helpers/digest-harness.js';
 import type { FakeSlack } from '../../helpers/fake-slack.js';
 import { capturingLogger, services } from '../../helpers/services.js';
 import { messageText } from '../../helpers/slack-message.js';
@@ -172,7 +173,8 @@ describe('/ai-digest preview and now', () => {
     const base = await services({ adminUserIds: ADMINS });
     const dir = mkdtempSync(join(tmpdir(), 'apb-offline-'));
     const digests: DigestService = createDigestService({
-      dataDir: dir,
+      state: digestState(dir),
+      composer: digestComposer,
       store: base.store,
       poster: null,
       adminUserIds: ADMINS,

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { executeCommand } from '../../../src/commands/execute.js';
 import { ReplyCache } from '../../../src/commands/reply-cache.js';
-import { openDatasetStore } from '../../../src/core/dataset/dataset-validation.js';
 import type { DatasetView } from '../../../src/core/dataset/dataset-view.js';
+import { openDatasetStore } from '../../../src/persistence/files/dataset-file.js';
 import { DATASET_PATH, services } from '../../helpers/services.js';
 
 async function versions(): Promise<[DatasetView, DatasetView]> {

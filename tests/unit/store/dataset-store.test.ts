@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatasetStore } from '../../../src/core/dataset/dataset-validation.js';
+import { openDatasetStore } from '../../../src/persistence/files/dataset-file.js';
 import { DataFileError } from '../../../src/persistence/files/json-file.js';
 import { DATASET_PATH } from '../../helpers/services.js';
 

@@ -1,23 +1,19 @@
-import { buildApplied, buildEditPreview, issueLines } from '../../briefings/data/data-edits.js';
+import { buildApplied, buildEditPreview } from '../../briefings/data/data-edits.js';
 import { buildAddModal } from '../../briefings/data/data-modal.js';
 import { section } from '../../core/blocks/blocks.js';
 import type { Briefing } from '../../core/blocks/reply.js';
-import type { CommandContext } from '../../core/command.js';
 import { echo } from '../../core/command-input.js';
-import type { Dataset } from '../../core/dataset/dataset-schema.js';
-import { fieldOfIssue } from '../../core/dataset/figure-fields.js';
-import { UserError } from '../../core/errors.js';
+import { EditInvalidError, UserError } from '../../core/errors.js';
 import { escapeMrkdwn, truncate } from '../../core/escape.js';
 import { messages } from '../../core/i18n/messages.js';
-import type { FigureChange } from '../../data-admin/audit.js';
+import type { FigureChange } from '../../core/records/audit-records.js';
 import type { DataAdmin } from '../../data-admin/data-admin.js';
-import { EditInvalidError, type EditRequest, SaveError } from '../../data-admin/editable-store.js';
+import type { EditRequest } from '../../data-admin/editable-store.js';
 import type { ImportPreview } from '../../data-admin/import-file.js';
 import { previewImportOffThread } from '../../data-admin/off-thread.js';
 import {
   addFigure,
   applyImportChanges,
-  EditRefused,
   figureHash,
   lastUndoable,
   newFigure,
@@ -27,8 +23,9 @@ import {
   undoEntry,
 } from '../../data-admin/operations.js';
 import type { PendingEdit } from '../../data-admin/pending.js';
-import type { DataArgs } from './args.js';
-import { figureOrError } from './lookup.js';
+import type { CommandContext } from '../context.js';
+import type { DataArgs } from './data-args.js';
+import { figureOrError } from './data-lookup.js';
 
 /** The changing side of /ai-data: build the edit, dry-run it, then preview with Confirm or apply with --yes. */
 
@@ -145,10 +142,7 @@ export async function importData(
   if (!file) throw new UserError('no_file', [ctx.surface?.interactive ? t.dataImportNoFile : t.dataImportPath]);
   const preview = await previewImportOffThread(file.name, file.content, ctx.data.dataset());
   if (preview.kind === 'invalid_dataset') {
-    throw refusal(
-      new EditInvalidError(preview.issues as never, { ...ctx.data.dataset(), figures: preview.figures }),
-      ctx.locale,
-    );
+    throw new EditInvalidError(preview.issues as never, { ...ctx.data.dataset(), figures: preview.figures });
   }
   if (preview.kind !== 'changes') throw importProblem(preview, ctx.locale);
   const { changes } = preview;
@@ -179,45 +173,6 @@ export async function exportData(format: 'csv' | 'json', ctx: CommandContext): P
   const where = await ctx.surface.deliverFile({ filename, content, title: filename });
   const text = `${t.dataExported(view.figureCount, format.toUpperCase())} ${where}`;
   return { text, blocks: [section(text)] };
-}
-
-/** Any failure of an edit, as the message an admin can act on. */
-export function refusal(error: unknown, locale: CommandContext['locale']): unknown {
-  const t = messages(locale);
-  if (error instanceof UserError) return error;
-  if (error instanceof EditInvalidError) {
-    const draft = error.draft as Dataset;
-    return new UserError('invalid_edit', [
-      t.dataInvalid,
-      ...issueLines(error.issues, (p) => fieldOfIssue(p, draft), locale),
-    ]);
-  }
-  if (error instanceof SaveError) {
-    const reasons: Record<string, string> = {
-      ENOSPC: t.dataDiskFull,
-      EDQUOT: t.dataDiskFull,
-      EROFS: t.dataReadOnly,
-      EACCES: t.dataNoPermission,
-      EPERM: t.dataNoPermission,
-      ELOCKED: t.dataBusy,
-    };
-    return new UserError('not_saved', [t.dataSaveFailed(`${reasons[error.code] ?? error.code}, ${error.code}`)]);
-  }
-  if (error instanceof EditRefused) {
-    const detail = echo(error.detail);
-    const text = {
-      unknown_figure: () => t.dataUnknownFigure(detail),
-      id_taken: () => t.dataIdTaken(detail),
-      cited_by_event: () => t.dataCitedByEvent(detail),
-      nothing_to_restore: () => t.dataNothingToRestore(detail),
-      nothing_to_undo: () => t.dataNothingToUndo,
-      changed_since: () => t.dataChangedSince(detail),
-      missing_fields: () => t.dataMissingFields(detail),
-      unknown_series: () => t.dataUnknownSeries(detail),
-    }[error.code]();
-    return new UserError(error.code, [text]);
-  }
-  return error;
 }
 
 /** A non-admin's attempt to change data, audited; the refusal says whether the audit entry could be written. */

@@ -1,10 +1,10 @@
-import type { CommandContext } from '../../core/command.js';
 import { echo } from '../../core/command-input.js';
 import type { Figure } from '../../core/dataset/dataset-schema.js';
 import type { DatasetView } from '../../core/dataset/dataset-view.js';
 import { UserError } from '../../core/errors.js';
 import { messages } from '../../core/i18n/messages.js';
 import { type Candidate, nearest } from '../../core/vocabulary/fuzzy.js';
+import type { CommandContext } from '../context.js';
 
 /** Figures by id for /ai-data, with the nearest ids suggested for a typo. */
 
