@@ -1,22 +1,12 @@
-/** The command texts B2 times: every command, with the argument shapes people use. */
-export const COMMAND_VARIANTS: readonly { command: string; text: string }[] = [
-  { command: '/ai-rank', text: '' },
-  { command: '/ai-rank', text: 'ceti' },
-  { command: '/ai-rank', text: 'vibrancy 2024 --en' },
-  { command: '/ai-rank', text: '일본' },
-  { command: '/ai-rank', text: '2025' },
-  { command: '/talent-gap', text: '' },
-  { command: '/talent-gap', text: 'japan germany --en' },
-  { command: '/ai-invest', text: '' },
-  { command: '/ai-invest', text: '2023 japan --en' },
-  { command: '/ai-compare', text: '일본 프랑스' },
-  { command: '/sovereign-ai', text: '' },
-  { command: '/ai-timeline', text: '' },
-  { command: '/ai-brief', text: '한국의 AI 인재 유출은 얼마나 심각한가?' },
-  { command: '/ai-digest', text: 'preview' },
-  { command: '/ai-digest', text: 'list' },
-  { command: '/ai-data', text: 'show kcci_netai_2024_KR' },
-  { command: '/ai-data', text: 'search 인재' },
-  { command: '/ai-help', text: '' },
-  { command: '/ai-help', text: 'ai-rank --en' },
-];
+import { commands } from '../src/commands/registry.js';
+
+/** Examples that change state (a language choice, a subscription, an edit, a file) are not timed over and over. */
+const CHANGES = /^(?:en|ko|reset|set|add|remove|restore|undo|import|export|subscribe|unsubscribe|now|skip|unskip)\b/;
+
+/**
+ * The command texts B2 times: every command in the registry with each example it declares (the same examples
+ * /ai-help shows), so a new command is benchmarked as soon as it is registered.
+ */
+export const COMMAND_VARIANTS: readonly { command: string; text: string }[] = commands.flatMap((c) =>
+  c.examples.filter((text) => !CHANGES.test(text)).map((text) => ({ command: c.name, text })),
+);

@@ -24,6 +24,8 @@ export interface HomeInput {
   /** Subscribed channels the user is not in (not shown by name). */
   hidden: number;
   lastDigest: LedgerEntry | null;
+  /** The briefing commands, from the registry, to point the reader to. */
+  commands: readonly string[];
 }
 
 const MAX_BLOCKS = 100;
@@ -66,7 +68,7 @@ export function buildHome(view: DatasetView, input: HomeInput): KnownBlock[] {
     ...sections([`*${input.isAdmin ? t.homeSubscriptionsAll : t.homeSubscriptionsMine}*`, ...subscriptionLines(input)]),
     section(`*${t.homeLastDigest}*\n${lastDigestLine(input.lastDigest, input)}`),
     divider(),
-    context(t.homeMore),
+    context(t.homeMore(input.commands.map((c) => `\`${c}\``).join(', '))),
     context(escapeMrkdwn(t.homeFooter(view.version, view.updatedAt.slice(0, 10)))),
   ];
   return blocks.slice(0, MAX_BLOCKS);

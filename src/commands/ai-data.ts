@@ -4,7 +4,6 @@ import type { Figure } from '../core/dataset/dataset-schema.js';
 import type { DatasetView } from '../core/dataset/dataset-view.js';
 import { derived } from '../core/dataset/derived.js';
 import { UserError } from '../core/errors.js';
-import { messages } from '../core/i18n/messages.js';
 import { keyOf } from '../core/vocabulary/terms.js';
 import { applyEdit, exportData, importData, refuseNonAdmin } from './ai-data/data-actions.js';
 import { CHANGING, type DataArgs, parseDataArgs } from './ai-data/data-args.js';
@@ -103,7 +102,7 @@ export function searchFigures(view: DatasetView, query: string): Figure[] {
 
 async function read(args: DataArgs, ctx: CommandContext): Promise<Briefing> {
   const view = ctx.data;
-  const audit = () => ctx.dataAdmin?.store.audit.entries() ?? Promise.resolve([]);
+  const audit = () => ctx.dataAdmin.store.audit.entries();
   switch (args.action) {
     case 'show': {
       const figure = figureOrError(view, args.id, ctx);
@@ -162,7 +161,6 @@ export const aiData = defineCommand<{ args: DataArgs; text: string }>({
   parse: (input, ctx) => ({ args: parseDataArgs(input.raw, ctx.locale), text: input.raw }),
   async run({ args, text }, ctx) {
     if (!isChanging(args)) return read(args, ctx);
-    if (!ctx.dataAdmin) throw new UserError('no_admin', [messages(ctx.locale).digestUnavailable]);
     if (!ctx.isAdmin) {
       throw new UserError('not_admin', [
         await refuseNonAdmin(ctx.dataAdmin, ctx.userId ?? 'unknown', text, ctx.locale),

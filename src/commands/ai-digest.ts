@@ -22,7 +22,6 @@ const CHANGES = new Set(['subscribe', 'unsubscribe', 'now', 'skip', 'unskip']);
 
 function need(ctx: CommandContext): { digests: DigestService; channelId: string } {
   const t = messages(ctx.locale);
-  if (!ctx.digests) throw new UserError('digests_unavailable', [t.digestUnavailable]);
   if (!ctx.channelId) throw new UserError('no_channel', [t.digestNoChannel]);
   return { digests: ctx.digests, channelId: ctx.channelId };
 }
@@ -151,7 +150,7 @@ export const aiDigest = defineCommand<DigestArgs>({
   ],
   shareable: false,
   parse(input, ctx) {
-    const defaults = ctx.digests?.defaults ?? { timezone: 'Asia/Seoul', locale: ctx.locale };
+    const defaults = ctx.digests.defaults;
     const args = parseDigestArgs(input.tokens, defaults, ctx.locale);
     if (CHANGES.has(args.action) && !ctx.isAdmin)
       throw new UserError('not_admin', [messages(ctx.locale).digestAdminOnly]);

@@ -33,7 +33,6 @@ const WORDS = wordTable<Locale | 'reset'>({
 
 function need(ctx: CommandContext): { preferences: PreferenceStore; userId: string } {
   const t = messages(ctx.locale);
-  if (!ctx.preferences) throw new UserError('preferences_unavailable', [t.langUnavailable]);
   if (!ctx.userId || !SLACK_USER_ID.test(ctx.userId)) throw new UserError('no_user', [t.langNoUser]);
   return { preferences: ctx.preferences, userId: ctx.userId };
 }

@@ -29,3 +29,8 @@ export const commands: readonly Command[] = [
 export function findCommand(name: string): Command | undefined {
   return commands.find((c) => c.name === name);
 }
+
+/** The read-only briefing commands (shareable, not help): what the App Home points people to. */
+export function briefingCommands(): string[] {
+  return commands.filter((c) => c.shareable && c.name !== '/ai-help').map((c) => c.name);
+}

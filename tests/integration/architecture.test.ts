@@ -124,6 +124,10 @@ describe('the layout', () => {
     expect(long).toEqual([]);
   });
 
+  it('keeps the README short (what the bot does, the two commands, the command table, the configuration, links)', () => {
+    expect(statSync(resolve(SRC, '../README.md')).size).toBeLessThan(15 * 1024);
+  });
+
   it('names every file distinctly', () => {
     const names = sources.map((s) => basename(s.file));
     expect(names.filter((n, i) => names.indexOf(n) !== i)).toEqual([]);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { manifestCommands, readmeCommandTable, spliceBlock } from '../../scripts/registry-text.js';
 import { commands } from '../../src/commands/registry.js';
 
 interface SlashCommand {
@@ -69,5 +70,15 @@ describe('manifest.yml', () => {
     expect(manifest.features.assistant_view.assistant_description.length).toBeLessThanOrEqual(200);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.settings.socket_mode_enabled).toBe(true);
+  });
+
+  it('carries what the registry decides, written by npm run sync: nothing is kept in step by hand', () => {
+    const root = fileURLToPath(new URL('../..', import.meta.url));
+    const manifestText = readFileSync(`${root}manifest.yml`, 'utf8');
+    const readme = readFileSync(`${root}README.md`, 'utf8');
+    expect(manifestCommands(manifestText), 'manifest.yml is out of step: run npm run sync').toBe(manifestText);
+    expect(spliceBlock(readme, 'commands', readmeCommandTable()), 'README.md is out of step: run npm run sync').toBe(
+      readme,
+    );
   });
 });

@@ -102,7 +102,7 @@ function parseAsk(args: string[]) {
 async function writeCharts(reply: Reply, path: string, services: CliServices, io: CliIo): Promise<void> {
   const t = messages(services.defaultLocale);
   const charts = reply.charts ?? [];
-  const written = services.charter ? await saveCharts(charts, services.charter, (i) => numberedPath(path, i)) : [];
+  const written = await saveCharts(charts, services.charter, (i) => numberedPath(path, i));
   for (const file of written) io.stderr.write(`${t.chartSaved(file)}\n`);
   if (written.length < charts.length || charts.length === 0) io.stderr.write(`${t.chartNone}\n`);
 }

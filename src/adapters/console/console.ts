@@ -49,7 +49,7 @@ export async function consoleAnswer(
     : undefined;
   if (!reply) return { now: NOT_A_COMMAND[services.defaultLocale](line.trim().slice(0, 60)) };
   const saved =
-    reply.charts && services.charter && chartDir
+    reply.charts && chartDir
       ? await saveCharts(reply.charts, services.charter, (i) => join(chartDir, `chart-${Date.now()}-${i + 1}.png`))
       : [];
   const t = messages(services.defaultLocale);

@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { buildHome } from '../../briefings/home.js';
 import type { CommandServices } from '../../commands/execute.js';
+import { briefingCommands } from '../../commands/registry.js';
 import { localDate } from '../../core/i18n/time.js';
 import type { LedgerEntry } from '../../core/records/digest-records.js';
 import { replyLocale } from '../../preferences/preferences.js';
@@ -56,11 +57,11 @@ export function registerHome(app: App, services: CommandServices, isAdmin: (user
     if (event.tab !== 'home') return;
     try {
       const admin = await isAdmin(event.user);
-      const subs = (await services.digests?.subscriptions.list()) ?? [];
+      const subs = await services.digests.subscriptions.list();
       const mine = admin ? null : await channelsOf(event.user).catch(() => new Set<string>());
       const visible = mine ? subs.filter((s) => mine.has(s.channelId)) : subs;
-      const now = (services.clock ?? (() => new Date()))();
-      const timezone = services.timezone ?? 'Asia/Seoul';
+      const now = services.clock();
+      const timezone = services.timezone;
       const locale = await replyLocale(
         undefined,
         { id: event.user, preferences: services.preferences, logger: services.logger },
@@ -72,12 +73,13 @@ export function registerHome(app: App, services: CommandServices, isAdmin: (user
         today: localDate(now, timezone),
         timezone,
         isAdmin: admin,
-        subscriptions: visible.map((sub) => ({ sub, next: services.digests?.nextRun(sub.channelId) ?? null })),
+        subscriptions: visible.map((sub) => ({ sub, next: services.digests.nextRun(sub.channelId) })),
         hidden: subs.length - visible.length,
         lastDigest: await newestPosted(
           services,
           visible.map((s) => s.channelId),
         ),
+        commands: briefingCommands(),
       });
       await client.views.publish({ user_id: event.user, view: { type: 'home', blocks } });
     } catch (error) {

@@ -32,7 +32,6 @@ import { figureOrError } from './data-lookup.js';
 type Editing = Extract<DataArgs, { action: 'set' | 'add' | 'remove' | 'restore' | 'undo' }>;
 
 function admin(ctx: CommandContext): DataAdmin {
-  if (!ctx.dataAdmin) throw new Error('data admin missing');
   return ctx.dataAdmin;
 }
 

@@ -69,7 +69,7 @@ const ko = {
   homeOpenMessage: '메시지 보기',
   homeNoDigest: '아직 게시된 다이제스트가 없습니다.',
   homeFooter: (version: number, updated: string) => `데이터셋 v${version} · ${updated} 갱신 · 명령: /ai-help`,
-  homeMore: '더 보기: `/ai-rank`, `/ai-invest`, `/talent-gap`, `/ai-compare`, `/sovereign-ai`, `/ai-timeline`',
+  homeMore: (commands: string) => `더 보기: ${commands}`,
   temporarilyUnavailable:
     '저장소(데이터베이스)에 잠시 연결할 수 없어 처리하지 못했습니다. 바뀐 것은 없습니다. 잠시 후 다시 시도해 주세요.',
 };
@@ -143,7 +143,7 @@ const en: typeof ko = {
   homeOpenMessage: 'open message',
   homeNoDigest: 'No digest has been posted yet.',
   homeFooter: (version, updated) => `Dataset v${version} · updated ${updated} · commands: /ai-help`,
-  homeMore: 'More: `/ai-rank`, `/ai-invest`, `/talent-gap`, `/ai-compare`, `/sovereign-ai`, `/ai-timeline`',
+  homeMore: (commands) => `More: ${commands}`,
   temporarilyUnavailable:
     'The database is temporarily unavailable, so nothing was done and nothing changed. Please try again shortly.',
 };
