@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AppError } from './core/errors.js';
 import { LOCALES, type Locale } from './core/i18n/locale.js';
 import { LOG_LEVELS, type LogLevel } from './core/logger.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { UserError } from './errors.js';
 import { cleanInput, escapeMrkdwn, truncate, unescapeMrkdwn } from './escape.js';
 import type { Locale } from './i18n/locale.js';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { figureSchema } from '../core/dataset/dataset-schema.js';
 import { FIELD_NAMES } from '../core/dataset/figure-fields.js';
 

@@ -1,5 +1,5 @@
 import type OpenAIClient from 'openai';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Figure } from '../core/dataset/dataset-schema.js';
 import { stripInvisible } from '../core/escape.js';
 import { formatRank, formatValue } from '../core/i18n/format.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { LOCALES, type Locale } from '../core/i18n/locale.js';
 import type { Logger } from '../core/logger.js';
 

@@ -1,5 +1,5 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
-import { z } from 'zod';
+import * as z from 'zod';
 import { buildApplied, CANCEL_ACTION_ID, CONFIRM_ACTION_ID } from '../../briefings/data/data-edits.js';
 import { ADD_MODAL_CALLBACK, MODAL_BLOCKS, modalValues } from '../../briefings/data/data-modal.js';
 import { refuseNonAdmin } from '../../commands/ai-data/data-actions.js';

@@ -1,6 +1,6 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { type App, HTTPModuleFunctions, HTTPReceiver, type HTTPReceiverOptions } from '@slack/bolt';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Logger } from '../../core/logger.js';
 
 /**

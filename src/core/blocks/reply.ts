@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ChartSpec } from '../chart-spec.js';
 import { escapeMrkdwn, truncate } from '../escape.js';
 import type { Locale } from '../i18n/locale.js';

@@ -1,5 +1,5 @@
-import countries from 'i18n-iso-countries';
-import { z } from 'zod';
+import countries from 'i18n-iso-countries/index.js';
+import * as z from 'zod';
 import { hasControl } from '../escape.js';
 
 /** The zod schema is the dataset's source of truth; every type below is inferred from it. */

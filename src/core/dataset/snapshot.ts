@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Figure } from './dataset-schema.js';
 import { localizedSchema, unitSchema } from './dataset-schema.js';
 import type { DatasetView } from './dataset-view.js';

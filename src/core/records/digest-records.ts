@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Briefing } from '../blocks/reply.js';
 import type { DatasetView } from '../dataset/dataset-view.js';
 import type { Change, Snapshot } from '../dataset/snapshot.js';

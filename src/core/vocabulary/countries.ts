@@ -1,4 +1,5 @@
-import countries from 'i18n-iso-countries';
+// The locale-free entry: the package's node entry registers all 80 languages at start-up; we need two.
+import countries from 'i18n-iso-countries/index.js';
 import enNames from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 import koNames from 'i18n-iso-countries/langs/ko.json' with { type: 'json' };
 import type { Locale } from '../i18n/locale.js';

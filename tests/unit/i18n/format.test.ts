@@ -3,6 +3,7 @@ import type { Figure } from '../../../src/core/dataset/dataset-schema.js';
 import {
   formatDate,
   formatKoreanCount,
+  formatNumber,
   formatRank,
   formatValue,
   ordinal,
@@ -109,5 +110,21 @@ describe('ranks', () => {
       '101st',
       '111th',
     ]);
+  });
+});
+
+describe('formatNumber', () => {
+  it('groups and rounds exactly as Intl.NumberFormat did, without loading it at start-up', () => {
+    const intl = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
+    const samples = [
+      0, 1, 999, 1000, 12345.678, 1e9, 2.5, 0.0005, 1.0005, 2.675, 13.299999999999, 999.9996, 123456789.123,
+    ];
+    for (let i = 1; i < 2000; i += 1) samples.push((i * 7919.0005) / 13, i / 8, i * 1234.5675);
+    for (const n of samples) {
+      // formatNumber first rounds binary noise away at six decimals, as it did before Intl was dropped.
+      const expected = intl.format(Math.round(n * 1e6) / 1e6);
+      expect(formatNumber(n, 'ko')).toBe(expected);
+      expect(formatNumber(-n, 'en')).toBe(expected === '0' ? '0' : `-${expected}`);
+    }
   });
 });
