@@ -1,13 +1,16 @@
 /**
- * Builds data/dataset.json from the research file and the hand-kept curation beside it.
- * Run once to bootstrap (`npx tsx scripts/import-research.ts`); afterwards dataset.json is the reviewed source and
- * admins edit it. Values, ranks, sources and quotes are copied untouched; the curation only adds structure
- * (series, tags, events) and Korean wording.
+ * Builds data/dataset.json from the two research files (figures-research.json, the first research to early 2026, and
+ * figures-2026.json, the 2026 editions) and the hand-kept curation beside each. Run to rebuild
+ * (`npx tsx scripts/import-research.ts`); dataset.json is the reviewed result and admins edit it. Values, ranks,
+ * sources, quotes and supersession links are copied untouched; the curation only adds structure (series, tags,
+ * events with their status, conflicts, claims), Korean wording and short caveats.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import {
+  claimSchema,
+  conflictSchema,
   countrySchema,
   type Dataset,
   datasetSchema,
@@ -28,8 +31,8 @@ const rawRecordSchema = z.object({
   metric_ko: z.string(),
   country: z.string().nullable(),
   entity: z.string(),
-  value: z.union([z.number(), z.string()]),
-  unit: z.string(),
+  value: z.union([z.number(), z.string()]).nullable(),
+  unit: z.string().nullable(),
   rank: z.number().nullable(),
   rank_of: z.string().nullable(),
   period: z.string(),
@@ -42,6 +45,9 @@ const rawRecordSchema = z.object({
   confidence: z.string(),
   verification: z.string(),
   notes: z.string().nullable(),
+  /** The older record this one updates (figures-2026.json). */
+  supersedes: z.string().optional(),
+  source_publisher_ko: z.string().optional(),
 });
 export type RawRecord = z.infer<typeof rawRecordSchema>;
 
@@ -58,6 +64,16 @@ const curationSchema = z.object({
   countries: z.array(countrySchema),
   tags: z.array(z.object({ match: z.string(), tags: z.array(z.string()) })),
   events: z.array(eventSchema),
+  /** Each publisher string of the research as readers know it, in both languages. */
+  publishers: z.record(z.string(), localizedSchema),
+  /** Short caveats by figure id, shown beside the figure. */
+  caveats: z.record(z.string(), localizedSchema),
+  /** English wording for figures whose researched English carries Korean glosses. */
+  englishFixes: z.record(z.string(), z.object({ metric: z.string().optional(), entity: z.string().optional() })),
+  /** Text values in both languages, where the research gives the words in one. */
+  textValues: z.record(z.string(), localizedSchema).default({}),
+  conflicts: z.array(conflictSchema).default([]),
+  claims: z.array(claimSchema).default([]),
 });
 type Curation = z.infer<typeof curationSchema>;
 
@@ -75,11 +91,21 @@ function seriesFor(record: RawRecord, curation: Curation): string | null {
 function entityName(record: RawRecord, curation: Curation): { en: string; ko: string } {
   const country = curation.countries.find((c) => c.code === record.country);
   if (country && record.entity === country.name.en) return country.name;
-  return { en: record.entity, ko: must(curation.entities[record.entity], `entity "${record.entity}"`) };
+  const en = curation.englishFixes[record.id]?.entity ?? record.entity;
+  return { en, ko: must(curation.entities[record.entity], `entity "${record.entity}"`) };
+}
+
+/** The researched publisher's name for readers: the research's Korean name where it gave one, else the curation's. */
+function shortName(record: RawRecord, curation: Curation): { en: string; ko: string } {
+  const curated = must(curation.publishers[record.source_publisher], `publisher "${record.source_publisher}"`);
+  return record.source_publisher_ko ? { en: curated.en, ko: record.source_publisher_ko } : curated;
 }
 
 export function toFigure(record: RawRecord, curation: Curation): Figure {
-  const unit = must(curation.units[record.unit], `unit "${record.unit}"`);
+  const unitKey = record.unit ?? 'none';
+  const unit = must(curation.units[unitKey], `unit "${unitKey}"`);
+  const caveat = curation.caveats[record.id];
+  const valueText = curation.textValues[record.id];
   const field =
     record.rank_of === null ? null : must(curation.rankFields[record.rank_of], `rank_of "${record.rank_of}"`);
   return {
@@ -89,15 +115,16 @@ export function toFigure(record: RawRecord, curation: Curation): Figure {
     tags: curation.tags.filter((t) => new RegExp(t.match).test(record.id)).flatMap((t) => t.tags),
     country: record.country,
     entity: entityName(record, curation),
-    metric: { en: record.metric_en, ko: record.metric_ko },
+    metric: { en: curation.englishFixes[record.id]?.metric ?? record.metric_en, ko: record.metric_ko },
     value: record.value,
-    unit: { ...unit, code: unit.code as Figure['unit']['code'], source: record.unit },
+    unit: { ...unit, code: unit.code as Figure['unit']['code'], source: unitKey },
     rank: record.rank,
     rankOf: field?.size ?? null,
     rankScope: field?.scope ?? null,
     period: { en: record.period, ko: must(curation.periods[record.period], `period "${record.period}"`) },
     source: {
       publisher: record.source_publisher,
+      shortName: shortName(record, curation),
       title: record.source_title,
       url: record.url,
       publishedOn: record.publication_date,
@@ -107,6 +134,9 @@ export function toFigure(record: RawRecord, curation: Curation): Figure {
     confidence: record.confidence as Figure['confidence'],
     verification: record.verification as Figure['verification'],
     notes: record.notes,
+    ...(record.supersedes ? { supersedes: record.supersedes } : {}),
+    ...(caveat ? { caveat } : {}),
+    ...(valueText ? { valueText } : {}),
   };
 }
 
@@ -120,16 +150,52 @@ export function buildDataset(records: RawRecord[], curation: Curation, updatedAt
     indices: curation.indices,
     series,
     figures: records.map((r) => toFigure(r, curation)),
-    events: curation.events,
+    events: [...curation.events].sort((a, b) => a.date.localeCompare(b.date)),
+    claims: curation.claims,
+    conflicts: curation.conflicts,
   });
 }
 
-export function readResearch(): { records: RawRecord[]; curation: Curation } {
-  const records = z
-    .array(rawRecordSchema)
-    .parse(JSON.parse(readFileSync(`${root}data/research/figures-research.json`, 'utf8')));
-  const curation = curationSchema.parse(JSON.parse(readFileSync(`${root}data/research/curation.json`, 'utf8')));
-  return { records, curation };
+function mergeRecords<T>(what: string, a: Record<string, T>, b: Record<string, T>): Record<string, T> {
+  const clash = Object.keys(b).find((k) => k in a && JSON.stringify(a[k]) !== JSON.stringify(b[k]));
+  if (clash) throw new Error(`both curation files define ${what} "${clash}" differently`);
+  return { ...a, ...b };
+}
+
+/** The two curation files as one: lists joined, maps merged (a key defined twice must agree). */
+export function mergeCurations(a: Curation, b: Curation): Curation {
+  return {
+    indices: [...a.indices, ...b.indices],
+    series: [...a.series, ...b.series],
+    units: mergeRecords('unit', a.units, b.units),
+    periods: mergeRecords('period', a.periods, b.periods),
+    rankFields: mergeRecords('rank field', a.rankFields, b.rankFields),
+    entities: mergeRecords('entity', a.entities, b.entities),
+    countries: [...a.countries, ...b.countries],
+    tags: [...a.tags, ...b.tags],
+    events: [...a.events, ...b.events],
+    publishers: mergeRecords('publisher', a.publishers, b.publishers),
+    caveats: mergeRecords('caveat', a.caveats, b.caveats),
+    englishFixes: mergeRecords('English fix', a.englishFixes, b.englishFixes),
+    textValues: mergeRecords('text value', a.textValues, b.textValues),
+    conflicts: [...a.conflicts, ...b.conflicts],
+    claims: [...a.claims, ...b.claims],
+  };
+}
+
+/** The research files, in order; each record keeps the file it came from as its provenance. */
+export const RESEARCH_FILES = ['figures-research.json', 'figures-2026.json'] as const;
+const CURATION_FILES = ['curation.json', 'curation-2026.json'] as const;
+
+function readJson(name: string): unknown {
+  return JSON.parse(readFileSync(`${root}data/research/${name}`, 'utf8'));
+}
+
+export function readResearch(): { records: RawRecord[]; byFile: Record<string, RawRecord[]>; curation: Curation } {
+  const byFile = Object.fromEntries(RESEARCH_FILES.map((f) => [f, z.array(rawRecordSchema).parse(readJson(f))]));
+  const [first, second] = CURATION_FILES.map((f) => curationSchema.parse(readJson(f)));
+  if (!first || !second) throw new Error('curation files missing');
+  return { records: RESEARCH_FILES.flatMap((f) => byFile[f] ?? []), byFile, curation: mergeCurations(first, second) };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

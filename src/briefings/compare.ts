@@ -3,6 +3,7 @@ import { context, header, sections } from '../core/blocks/blocks.js';
 import type { Briefing } from '../core/blocks/reply.js';
 import type { Figure, Series, UnitCode } from '../core/dataset/dataset-schema.js';
 import type { DatasetView } from '../core/dataset/dataset-view.js';
+import { chainsOf, isCurrent } from '../core/dataset/editions.js';
 import { escapeMrkdwn } from '../core/escape.js';
 import type { Locale } from '../core/i18n/locale.js';
 import { messages } from '../core/i18n/messages.js';
@@ -26,16 +27,29 @@ const MORE_IS_AHEAD: readonly UnitCode[] = [
 interface Measure {
   series: Series;
   cells: { code: string; figure: Figure | undefined }[];
+  /** The line's newest edition, when the compared one is older (too few of the countries in the newest). */
+  newest: Series | null;
 }
 
+function cellsOf(view: DatasetView, series: Series, countries: readonly string[]): Measure['cells'] {
+  return countries.map((code) => ({ code, figure: view.observation(series.id, code) }));
+}
+
+/**
+ * Each line of editions once: its newest edition that holds two or more of the countries, so that every cell of a
+ * measure comes from the same edition (like with like).
+ */
 function shared(view: DatasetView, countries: readonly string[]): Measure[] {
-  return view
-    .allSeries()
-    .map((series) => ({
-      series,
-      cells: countries.map((code) => ({ code, figure: view.observation(series.id, code) })),
-    }))
-    .filter((m) => m.cells.filter((c) => c.figure).length >= 2)
+  return chainsOf(view, view.allSeries())
+    .flatMap((chain) => {
+      const newest = chain.at(-1);
+      const series = [...chain].reverse().find((s) => cellsOf(view, s, countries).filter((c) => c.figure).length >= 2);
+      if (!series || !newest) return [];
+      const older =
+        series.id !== newest.id ||
+        !cellsOf(view, series, countries).every((c) => !c.figure || isCurrent(view, c.figure));
+      return [{ series, cells: cellsOf(view, series, countries), newest: older ? newest : null }];
+    })
     .sort((a, b) => (a.series.tier === b.series.tier ? 0 : a.series.tier === 'headline' ? -1 : 1));
 }
 
@@ -63,7 +77,10 @@ function measureText(view: DatasetView, m: Measure, notes: Footnotes, locale: Lo
     return `${name}: ${valueText(figure, locale)}${star} ${notes.mark(figure, countryName(view, code, locale))}`;
   });
   const period = [...new Set(m.cells.flatMap((c) => (c.figure ? [c.figure.period[locale]] : [])))].join(', ');
-  return [`*${escapeMrkdwn(m.series.name[locale])}* — _${escapeMrkdwn(period)} · ${rule}_`, ...lines].join('\n');
+  const older = m.newest ? [`ℹ️ ${escapeMrkdwn(t.olderEditionShown(m.newest.name[locale]))}`] : [];
+  return [`*${escapeMrkdwn(m.series.name[locale])}* — _${escapeMrkdwn(period)} · ${rule}_`, ...lines, ...older].join(
+    '\n',
+  );
 }
 
 export function buildCompare(view: DatasetView, options: { countries: readonly string[]; locale: Locale }): Briefing {
@@ -73,8 +90,10 @@ export function buildCompare(view: DatasetView, options: { countries: readonly s
   const title = t.compareTitle(names);
   const measures = shared(view, countries);
   if (measures.length === 0) return { text: title, blocks: [header(title), ...sections([t.compareNone])] };
-  const notes = new Footnotes(locale);
-  const shown = measures.slice(0, MAX_MEASURES).map((m) => measureText(view, m, notes, locale));
+  const notes = new Footnotes(locale, view);
+  const listed = measures.slice(0, MAX_MEASURES);
+  const shown = listed.map((m) => measureText(view, m, notes, locale));
+  const figures = listed.flatMap((m) => m.cells.flatMap((c) => c.figure ?? []));
   const blocks: KnownBlock[] = [
     header(title),
     context(escapeMrkdwn(t.compareIntro(measures.length))),
@@ -82,5 +101,10 @@ export function buildCompare(view: DatasetView, options: { countries: readonly s
     ...(measures.length > MAX_MEASURES ? [context(t.compareMore(measures.length - MAX_MEASURES))] : []),
     ...sections([notes.title(), ...notes.lines()]),
   ];
-  return { text: title, blocks };
+  return {
+    text: title,
+    blocks,
+    figures: figures.filter((f) => isCurrent(view, f)),
+    history: figures.filter((f) => !isCurrent(view, f)),
+  };
 }

@@ -1,5 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import { context, divider, header, section, sections } from '../core/blocks/blocks.js';
+import { asOfText } from '../core/blocks/reply.js';
 import type { DatasetView } from '../core/dataset/dataset-view.js';
 import { escapeMrkdwn, mrkdwnLink } from '../core/escape.js';
 import type { Locale } from '../core/i18n/locale.js';
@@ -7,7 +8,7 @@ import { messages } from '../core/i18n/messages.js';
 import { formatInstant } from '../core/i18n/time.js';
 import type { LedgerEntry, Subscription } from '../core/records/digest-records.js';
 import { channelLink, describeSchedule, messageLink } from './digest/digest-admin.js';
-import { eventLine, headlineLines } from './digest/digest-sections.js';
+import { eventFigures, eventLine, headlineFigures, headlineLines } from './digest/digest-sections.js';
 import { countryName } from './figures.js';
 import { buildSovereign } from './sovereign.js';
 import { splitEvents } from './timeline.js';
@@ -49,6 +50,18 @@ function lastDigestLine(entry: LedgerEntry | null, input: HomeInput): string {
   return `${channelLink(entry.channelId)} · ${escapeMrkdwn(when)} · ${mrkdwnLink(messageLink(entry.channelId, entry.ts), t.homeOpenMessage)}`;
 }
 
+/** Every figure App Home shows: the headline figures, the programme's stage and the next events' sources. */
+function homeFigures(view: DatasetView, input: HomeInput) {
+  const sovereign = buildSovereign(view, { today: input.today, locale: input.locale });
+  return [
+    ...headlineFigures(view, input.focusCountry).map((h) => h.figure),
+    ...(sovereign.figures ?? []).slice(0, 1),
+    ...splitEvents(view, input.today)
+      .upcoming.slice(0, 3)
+      .flatMap((e) => eventFigures(view, e)),
+  ];
+}
+
 export function buildHome(view: DatasetView, input: HomeInput): KnownBlock[] {
   const { locale } = input;
   const t = messages(locale);
@@ -57,7 +70,7 @@ export function buildHome(view: DatasetView, input: HomeInput): KnownBlock[] {
     .slice(0, 2);
   const upcoming = splitEvents(view, input.today)
     .upcoming.slice(0, 3)
-    .map((e) => eventLine(view, e, locale));
+    .map((e) => eventLine(view, e, locale, input.today));
   const blocks: KnownBlock[] = [
     header(t.homeTitle(countryName(view, input.focusCountry, locale))),
     ...sections([`*${t.homeRanks}*`, ...headlineLines(view, input.focusCountry, locale)]),
@@ -69,7 +82,7 @@ export function buildHome(view: DatasetView, input: HomeInput): KnownBlock[] {
     section(`*${t.homeLastDigest}*\n${lastDigestLine(input.lastDigest, input)}`),
     divider(),
     context(t.homeMore(input.commands.map((c) => `\`${c}\``).join(', '))),
-    context(escapeMrkdwn(t.homeFooter(view.version, view.updatedAt.slice(0, 10)))),
+    context(escapeMrkdwn(asOfText(homeFigures(view, input), locale)), escapeMrkdwn(t.homeFooter(view.version))),
   ];
   return blocks.slice(0, MAX_BLOCKS);
 }

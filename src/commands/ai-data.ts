@@ -109,7 +109,7 @@ async function read(args: DataArgs, ctx: CommandContext): Promise<Briefing> {
       const last = (await audit())
         .filter((e) => e.status === 'committed' && e.changes.some((c) => c.id === figure.id))
         .at(-1);
-      return buildFigureCard(view, figure, ctx.locale, last);
+      return buildFigureCard(view, figure, ctx.locale, last, { at: ctx.now, timezone: ctx.timezone });
     }
     case 'search':
       return buildSearch(view, args.query, searchFigures(view, args.query), ctx.locale);

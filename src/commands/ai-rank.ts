@@ -5,6 +5,7 @@ import type { Series } from '../core/dataset/dataset-schema.js';
 import type { DatasetView } from '../core/dataset/dataset-view.js';
 import { UserError } from '../core/errors.js';
 import { messages } from '../core/i18n/messages.js';
+import { localDate } from '../core/i18n/time.js';
 import { keyOf, readTerms, type Term, unknownTermError, vocabularyCandidates } from '../core/vocabulary/terms.js';
 import { type CommandContext, defineCommand } from './context.js';
 
@@ -28,7 +29,9 @@ function chooseEdition(
   const family = view.index(indexId);
   const name = echo(family?.short[ctx.locale] ?? indexId);
   const years = [...new Set(all.map((s) => s.edition ?? ''))].filter(Boolean).join(', ');
-  const ofYear = year ? all.filter((s) => s.edition === year) : all;
+  const exact = year ? all.filter((s) => s.edition === year) : all;
+  // A plain year also finds the half-year or quarter editions of that year, newest first.
+  const ofYear = exact.length > 0 || !year ? exact : all.filter((s) => s.edition?.startsWith(`${year}-`));
   if (ofYear.length === 0)
     throw new UserError('unknown_edition', [t.rankEditionNotFound(name, echo(year ?? ''), years)]);
   if (variant) {
@@ -97,11 +100,17 @@ export const aiRank = defineCommand<RankArgs>({
       return buildRankOverview(ctx.data, {
         country: args.country,
         locale: ctx.locale,
+        today: localDate(ctx.now, ctx.timezone),
         ...(args.year ? { year: args.year } : {}),
       });
     }
     const highlight = [...new Set([ctx.focusCountry, ...(args.country ? [args.country] : [])])];
-    return buildRankTable(ctx.data, { seriesId: args.seriesId, highlight, locale: ctx.locale });
+    return buildRankTable(ctx.data, {
+      seriesId: args.seriesId,
+      highlight,
+      locale: ctx.locale,
+      today: localDate(ctx.now, ctx.timezone),
+    });
   },
   canonical(args, ctx) {
     if (args.mode === 'overview') return [args.country, args.year].filter(Boolean).join(' ');

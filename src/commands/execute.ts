@@ -8,6 +8,7 @@ import { UserError } from '../core/errors.js';
 import { escapeMrkdwn, unescapeMrkdwn } from '../core/escape.js';
 import type { Locale } from '../core/i18n/locale.js';
 import { messages } from '../core/i18n/messages.js';
+import { localDate } from '../core/i18n/time.js';
 import type { Surface } from '../data-admin/data-admin.js';
 import { replyLocale } from '../preferences/preferences.js';
 import type { Command, CommandContext, CommandServices } from './context.js';
@@ -75,6 +76,7 @@ export async function executeCommand(request: CommandRequest, services: CommandS
     locale,
     focus: services.focusCountry,
     version: data.version,
+    day: localDate(services.clock(), services.timezone),
   });
   const hit = cache?.get(key);
   if (hit) return hit;

@@ -42,8 +42,25 @@ const COLUMNS = [
   'verification',
   'notes',
   'tags',
+  'publisher_short_en',
+  'publisher_short_ko',
+  'caveat_en',
+  'caveat_ko',
+  'supersedes',
+  'value_text_en',
+  'value_text_ko',
 ] as const;
 type Column = (typeof COLUMNS)[number];
+/** Columns added after files were first exported: a file without them still imports. */
+const LATER_COLUMNS: ReadonlySet<Column> = new Set([
+  'publisher_short_en',
+  'publisher_short_ko',
+  'caveat_en',
+  'caveat_ko',
+  'supersedes',
+  'value_text_en',
+  'value_text_ko',
+]);
 type Row = Record<Column, string | number | null>;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -87,6 +104,13 @@ function rowOf(f: Figure): Row {
     verification: f.verification,
     notes: f.notes,
     tags: f.tags.join(','),
+    publisher_short_en: f.source.shortName?.en ?? null,
+    publisher_short_ko: f.source.shortName?.ko ?? null,
+    caveat_en: f.caveat?.en ?? null,
+    caveat_ko: f.caveat?.ko ?? null,
+    supersedes: f.supersedes ?? null,
+    value_text_en: f.valueText?.en ?? null,
+    value_text_ko: f.valueText?.ko ?? null,
   };
 }
 
@@ -164,6 +188,9 @@ function figureOf(get: (c: Column) => string): unknown {
   const note = localized(get('unit_note_en') || undefined, get('unit_note_ko') || undefined);
   const noun = localized(get('unit_noun_en') || undefined, get('unit_noun_ko') || undefined);
   const scope = localized(get('scope_en') || undefined, get('scope_ko') || undefined);
+  const shortName = localized(get('publisher_short_en') || undefined, get('publisher_short_ko') || undefined);
+  const caveat = localized(get('caveat_en') || undefined, get('caveat_ko') || undefined);
+  const valueText = localized(get('value_text_en') || undefined, get('value_text_ko') || undefined);
   return {
     id: get('id'),
     category: get('category'),
@@ -172,7 +199,7 @@ function figureOf(get: (c: Column) => string): unknown {
     country: get('country') || null,
     entity: { en: get('entity_en'), ko: get('entity_ko') },
     metric: { en: get('metric_en'), ko: get('metric_ko') },
-    value: TEXT_UNITS.has(unit) ? get('value') : (num('value') ?? ''),
+    value: unit === 'none' && get('value') === '' ? null : TEXT_UNITS.has(unit) ? get('value') : (num('value') ?? ''),
     unit: { code: unit, ...(note ? { note } : {}), ...(noun ? { noun } : {}), source: get('unit_source') },
     rank: num('rank'),
     rankOf: num('rank_of'),
@@ -180,6 +207,7 @@ function figureOf(get: (c: Column) => string): unknown {
     period: { en: get('period_en'), ko: get('period_ko') },
     source: {
       publisher: get('publisher'),
+      ...(shortName ? { shortName } : {}),
       title: get('title'),
       url: get('source_url'),
       publishedOn: get('published') || null,
@@ -189,6 +217,9 @@ function figureOf(get: (c: Column) => string): unknown {
     confidence: get('confidence'),
     verification: get('verification'),
     notes: get('notes') || null,
+    ...(get('supersedes') ? { supersedes: get('supersedes') } : {}),
+    ...(caveat ? { caveat } : {}),
+    ...(valueText ? { valueText } : {}),
   };
 }
 
@@ -196,7 +227,7 @@ function figureOf(get: (c: Column) => string): unknown {
 export function csvToFigures(text: string): { figures: unknown[]; problem?: string } {
   const [header, ...rows] = parseCsv(text);
   if (!header) return { figures: [], problem: 'empty file' };
-  const missing = COLUMNS.filter((c) => !header.includes(c));
+  const missing = COLUMNS.filter((c) => !header.includes(c) && !LATER_COLUMNS.has(c));
   if (missing.length > 0) return { figures: [], problem: `missing columns: ${missing.join(', ')}` };
   const figures = rows.map((row) => figureOf((c) => unformula(row[header.indexOf(c)] ?? '')));
   return { figures };

@@ -1,6 +1,7 @@
 import type { Category, Figure } from '../core/dataset/dataset-schema.js';
 import type { DatasetView } from '../core/dataset/dataset-view.js';
 import { derived } from '../core/dataset/derived.js';
+import { isNewestForSubject } from '../core/dataset/editions.js';
 import { stripInvisible } from '../core/escape.js';
 import { keyOf, readTerms } from '../core/vocabulary/terms.js';
 
@@ -277,6 +278,8 @@ export function selectCandidates(view: DatasetView, question: string, options: C
     else if (f.country) s -= 2;
     if (series?.tier === 'headline') s += 1;
     if (f.confidence === 'low') s -= 1;
+    // An updated figure or an older edition of one answers "what was", not "what is": the newest comes first.
+    if (!isNewestForSubject(view, f)) s -= 2;
     return s;
   };
   const position = (f: Figure) => index.position.get(f.id) ?? 0;

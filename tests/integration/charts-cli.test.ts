@@ -13,7 +13,7 @@ describe('cli ask --chart', () => {
       env: cleanEnv(),
     });
     expect(ran.code).toBe(0);
-    expect(ran.stdout).toContain('AI 민간 투자 — 2024년');
+    expect(ran.stdout).toContain('AI 민간 투자 — 2025년');
     for (const file of [path, join(dir, 'invest-2.png')]) {
       expect(existsSync(file), file).toBe(true);
       expect(readFileSync(file).subarray(1, 4).toString('latin1')).toBe('PNG');

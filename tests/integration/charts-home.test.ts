@@ -141,7 +141,7 @@ describe('charts under an answer', () => {
       secret: SECRET,
       body: slashCommandBody('/ai-invest', '', `${slack.url}/response/c2`),
     });
-    expect(JSON.stringify(await res.json())).toContain('AI 민간 투자 — 2024년');
+    expect(JSON.stringify(await res.json())).toContain('AI 민간 투자 — 2025년');
     await new Promise((r) => setTimeout(r, 500));
     expect(callsOf('files.getUploadURLExternal')).toHaveLength(0);
     expect(slack.responses).toHaveLength(0);

@@ -24,7 +24,13 @@ describe.each(BACKENDS)('dataset in %s', (backend: Backend) => {
       expect(text).toContain('<https://entergo.co.kr/');
       expect(text).toContain('*인용*: “AI 분야에서는');
       expect(text).toContain('<https://www.newstheai.com/news/articleView.html?idxno=8024|www.newstheai.com>');
-      expect(text).toContain('*신뢰도*: high');
+      expect(text).toContain('*신뢰도*: 높음');
+      expect(text).toContain('국가만 세면 한국은 8위');
+      // The researcher's notes are English; the English card carries them with the full provenance.
+      const en = (await run('/ai-data show ceti25_ai_KR --en', 'U0ANYONE')).text;
+      expect(en).toContain('|Entergo (Korean news) reporting Belfer Center CETI 2025>');
+      expect(en).toContain('*Notes*: Exactly reproduced (14.099→14.1)');
+      expect(en).toContain('*Confidence*: high');
     });
 
     it('searches in Korean or English and suggests ids for a typo', async () => {

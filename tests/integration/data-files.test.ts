@@ -38,7 +38,7 @@ describe('export', () => {
     );
     expect((await run('/ai-data export json', 'U0ANYONE')).text).toContain('.json');
     const exported = JSON.parse(readFileSync(join(dataDir, 'exports', 'ai-policy-brief-dataset-v1.json'), 'utf8'));
-    expect(exported.figures).toHaveLength(220);
+    expect(exported.figures).toHaveLength(435);
   });
 });
 
@@ -101,14 +101,14 @@ afterAll(() => {
 describe('storage failures', () => {
   const small = join(tmpdir(), `apb-full-${process.pid}`);
   mkdirSync(small, { recursive: true });
-  const canMount = tryRoot('mount', ['-t', 'tmpfs', '-o', 'size=1500k', 'tmpfs', small]);
+  const canMount = tryRoot('mount', ['-t', 'tmpfs', '-o', 'size=3000k', 'tmpfs', small]);
   if (canMount) mounted.push(small);
 
   it.runIf(canMount)('disk full: the admin is told nothing was saved; memory and file unchanged', async () => {
     copyFileSync(DATASET_PATH, join(small, 'dataset.json'));
     const { run, store, path, dataDir } = await dataHarness({ dataDir: small });
     // Fill the disk, leaving too little for a second copy of the dataset.
-    writeFileSync(join(dataDir, 'filler'), Buffer.alloc(1500 * 1024 - 2 * readFileSync(path).length));
+    writeFileSync(join(dataDir, 'filler'), Buffer.alloc(3000 * 1024 - 2 * readFileSync(path).length));
     const before = readFileSync(path, 'utf8');
     const { reply, text } = await run('/ai-data set ceti25_ai_KR value=15 --yes');
     expect(reply.kind).toBe('error');

@@ -8,7 +8,7 @@ import { DATASET_PATH } from '../helpers/services.js';
 
 const dataset = datasetSchema.parse(JSON.parse(readFileSync(DATASET_PATH, 'utf8')));
 const byId = new Map(dataset.figures.map((f) => [f.id, f]));
-const { records, curation } = readResearch();
+const { records, byFile, curation } = readResearch();
 
 describe('the committed dataset', () => {
   it('passes the schema', () => {
@@ -33,8 +33,9 @@ describe('the committed dataset', () => {
 
   it('keeps numbers numeric and ranks within their field', () => {
     for (const f of dataset.figures) {
-      const numeric = !['text', 'date'].includes(f.unit.code);
+      const numeric = !['text', 'date', 'none'].includes(f.unit.code);
       expect(typeof f.value === 'number', f.id).toBe(numeric);
+      expect(f.value === null, f.id).toBe(f.unit.code === 'none');
       const series = f.series ? dataset.series.find((s) => s.id === f.series) : undefined;
       const field = f.rankOf ?? series?.field?.size ?? null;
       if (f.rank !== null && field !== null) expect(f.rank, f.id).toBeLessThanOrEqual(field);
@@ -58,10 +59,23 @@ describe('the committed dataset', () => {
 });
 
 describe('provenance from the research file', () => {
-  it('imports every research record under its own id', () => {
-    expect(records).toHaveLength(220);
+  it('imports every record of both research files under its own id', () => {
+    expect(byFile['figures-research.json']).toHaveLength(220);
+    expect(byFile['figures-2026.json']).toHaveLength(215);
     for (const r of records) expect(byId.has(r.id), r.id).toBe(true);
     expect(dataset.figures).toHaveLength(records.length);
+    expect(new Set(records.map((r) => r.id)).size).toBe(records.length);
+  });
+
+  it('keeps what each record updates and the Korean publisher names the research gave', () => {
+    for (const r of records) {
+      const f = byId.get(r.id);
+      expect(f?.supersedes, r.id).toBe(r.supersedes);
+      if (r.supersedes) expect(byId.has(r.supersedes), `${r.id} → ${r.supersedes}`).toBe(true);
+      if (r.source_publisher_ko) expect(f?.source.shortName?.ko, r.id).toBe(r.source_publisher_ko);
+      expect(f?.source.shortName?.en, r.id).toBeTruthy();
+    }
+    expect(records.filter((r) => r.supersedes)).toHaveLength(63);
   });
 
   it('keeps each value, rank, source, quote, confidence and verification as researched', () => {
@@ -71,6 +85,7 @@ describe('provenance from the research file', () => {
       expect(f?.rank, r.id).toEqual(r.rank);
       expect(f?.source, r.id).toEqual({
         publisher: r.source_publisher,
+        shortName: f?.source.shortName,
         title: r.source_title,
         url: r.url,
         publishedOn: r.publication_date,
@@ -81,9 +96,10 @@ describe('provenance from the research file', () => {
         r.confidence,
         r.verification,
         r.notes,
-        r.unit,
+        r.unit ?? 'none',
       ]);
-      expect(f?.metric, r.id).toEqual({ en: r.metric_en, ko: r.metric_ko });
+      // English wording differs only where the curation removes a Korean gloss, and says so.
+      expect(f?.metric, r.id).toEqual({ en: curation.englishFixes[r.id]?.metric ?? r.metric_en, ko: r.metric_ko });
     }
   });
 
@@ -92,6 +108,8 @@ describe('provenance from the research file', () => {
     expect(built.figures).toEqual(dataset.figures);
     expect(built.series).toEqual(dataset.series);
     expect(built.events).toEqual(dataset.events);
+    expect(built.claims).toEqual(dataset.claims);
+    expect(built.conflicts).toEqual(dataset.conflicts);
   });
 
   it('respects the known caveats', () => {

@@ -13,7 +13,7 @@ describe('npm start without Slack tokens', () => {
     expect(ran.code).toBe(0);
     expect(ran.stdout).toContain('AI Policy Brief 로컬 콘솔');
     expect(ran.stdout).toContain('9위/26 (25개국+유럽 권역) · 14.1점');
-    expect(ran.stdout).toContain('Entergo (Korean news) reporting Belfer Center CETI 2025 (https://entergo.co.kr/');
+    expect(ran.stdout).toContain('출처: 엔터고 (https://entergo.co.kr/');
     expect(ran.stdout).toContain('35th of 38 OECD countries');
     expect(ran.stdout).toContain('[ 채널에 공유 ]');
     expect(ran.stdout).toContain('명령은 /로 시작합니다');

@@ -17,7 +17,8 @@ import { messageText } from '../helpers/slack-message.js';
 describe('CSV import and export', () => {
   it.each([
     // The classic: an opening quote in the last row used to swallow the rest of the file without a word.
-    ['an unterminated quote', (rows: string[]) => rows.splice(-2, 1, `${rows.at(-2)}"never closed`), /221번째 줄/],
+    // The header is line 1, so the last of the 435 figures is line 436.
+    ['an unterminated quote', (rows: string[]) => rows.splice(-2, 1, `${rows.at(-2)}"never closed`), /436번째 줄/],
     [
       'text after a closing quote',
       (rows: string[]) => rows.splice(2, 1, rows[2]?.replace(/^([^,]*),/, '$1,"x"y,') ?? ''),

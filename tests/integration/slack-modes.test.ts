@@ -70,7 +70,7 @@ describe('HTTP mode', () => {
       body: slashCommandBody('/ai-rank', 'tortoise', `${slack.url}/response/1`),
     });
     expect(res.status).toBe(200);
-    expect(JSON.stringify(await res.json())).toContain('토터스 글로벌 AI 지수 2024 순위');
+    expect(JSON.stringify(await res.json())).toContain('글로벌 AI 지수 2025(토터스미디어·옵서버) 순위');
 
     // As a container runtime or systemd would: SIGTERM to the process group.
     const exited = once(child, 'exit');

@@ -15,7 +15,7 @@ export function sourceLines(cited: readonly Figure[], locale: Locale): string[] 
   return cited.map((f, i) => {
     const flags = caveats(f, locale);
     const note = flags.length ? ` · ⚠️ _${flags.join(', ')}_` : '';
-    return `[${i + 1}] ${sourceLink(f)} — ${escapeMrkdwn(`${f.metric[locale]} · ${f.period[locale]}`)}${note}`;
+    return `[${i + 1}] ${sourceLink(f, locale)} — ${escapeMrkdwn(`${f.metric[locale]} · ${f.period[locale]}`)}${note}`;
   });
 }
 
@@ -32,7 +32,7 @@ export function renderBrief(view: DatasetView, text: RenderedText, locale: Local
     ...sections([`*${t.briefSources}*`, ...sourceLines(text.cited, locale)]),
     context(escapeMrkdwn(t.briefModelLine(model, view.version))),
   ];
-  return { text: `${t.briefSummaryTitle}: ${plainSentence(text.sentences[0] ?? '')}`, blocks };
+  return { text: `${t.briefSummaryTitle}: ${plainSentence(text.sentences[0] ?? '')}`, blocks, figures: text.cited };
 }
 
 /** The digest's summary paragraph: the sentences, then their sources in one compact line. */
@@ -43,7 +43,7 @@ export function renderSummaryBlocks(
   model: string,
 ): KnownBlock[] {
   const t = messages(locale);
-  const sources = text.cited.map((f, i) => `[${i + 1}] ${sourceLink(f)}`).join(' ');
+  const sources = text.cited.map((f, i) => `[${i + 1}] ${sourceLink(f, locale)}`).join(' ');
   return [
     section(`*${t.digestSummary}* — ${text.sentences.join(' ')}`),
     context(sources, escapeMrkdwn(t.briefModelLine(model, view.version))),

@@ -1,15 +1,26 @@
 import type { KnownBlock } from '@slack/types';
 import { actions, button, context, header, section, sections } from '../../core/blocks/blocks.js';
 import type { Briefing } from '../../core/blocks/reply.js';
+import { eventState } from '../../core/dataset/currency.js';
 import type { Figure } from '../../core/dataset/dataset-schema.js';
 import type { DatasetView } from '../../core/dataset/dataset-view.js';
+import { supersededBy } from '../../core/dataset/editions.js';
 import { changedFields } from '../../core/dataset/figure-fields.js';
 import { escapeMrkdwn, mrkdwnLink, truncate } from '../../core/escape.js';
 import type { Locale } from '../../core/i18n/locale.js';
 import { messages } from '../../core/i18n/messages.js';
-import { formatInstant } from '../../core/i18n/time.js';
+import { formatInstant, localDate } from '../../core/i18n/time.js';
 import type { AuditEntry, FigureChange } from '../../core/records/audit-records.js';
-import { caveatText, entityName, provenanceText, valueText } from '../figures.js';
+import { stateLabel } from '../digest/digest-sections.js';
+import {
+  caveatText,
+  entityName,
+  figureNotes,
+  provenanceText,
+  sourceDateText,
+  sourceLink,
+  valueText,
+} from '../figures.js';
 
 /** Replies of /ai-data: figure cards, search results, previews with Confirm, history and the audit log. */
 
@@ -28,25 +39,79 @@ function figureLine(view: DatasetView, f: Figure, locale: Locale): string {
   return `\`${f.id}\` ${who}: ${valueText(f, locale)} · ${provenanceText(f, locale)}`;
 }
 
-export function buildFigureCard(view: DatasetView, f: Figure, locale: Locale, lastEdit?: AuditEntry): Briefing {
+/** A value's label from a catalog list ("high:높음,medium:중간"). */
+function label(list: string, key: string): string {
+  return (
+    list
+      .split(',')
+      .find((pair) => pair.startsWith(`${key}:`))
+      ?.slice(key.length + 1) ?? key
+  );
+}
+
+const HANGUL = /[\uac00-\ud7a3]/;
+/** English words read as prose: three in a row, two of them lower-case (names alone are capitalised). */
+const ENGLISH_PROSE =
+  /\b[A-Za-z]{2,}[ ,;:]+[a-z]{2,}[ ,;:]+[a-z]{2,}\b|\b[a-z]{2,}[ ,;:]+[A-Za-z]{2,}[ ,;:]+[a-z]{2,}\b/;
+/** Research placeholders, not headlines: a title the researcher could not read or worded himself. */
+const NOT_A_TITLE = /title not captured|title paraphrased/i;
+
+/**
+ * The source's own headline, in the answer's language only: a Korean headline (no English prose in it) in Korean
+ * answers, one without Korean in English answers. Quotes stay verbatim in both: they are the evidence.
+ */
+function titleFor(f: Figure, locale: Locale): string | null {
+  const title = f.source.title;
+  if (NOT_A_TITLE.test(title)) return null;
+  const readable = locale === 'ko' ? HANGUL.test(title) && !ENGLISH_PROSE.test(title) : !HANGUL.test(title);
+  return readable ? escapeMrkdwn(title) : null;
+}
+
+/** How the figure stands in time: what updated it, what it updates, the events that cite it and their state. */
+function timeLines(view: DatasetView, f: Figure, locale: Locale, today: string): string[] {
   const t = messages(locale);
-  const field = (label: string, value: string | null) => (value ? `*${label}*: ${value}` : '');
+  const by = supersededBy(view, f.id);
+  const events = view.events().filter((e) => e.figures.includes(f.id));
+  return [
+    by ? `*${t.fieldSupersededBy}*: \`${by.id}\` ${valueText(by, locale)} · ${escapeMrkdwn(by.period[locale])}` : '',
+    f.supersedes ? `*${t.fieldSupersedes}*: \`${f.supersedes}\`` : '',
+    events.length > 0
+      ? `*${t.fieldEvents}*: ${events.map((e) => `${escapeMrkdwn(e.title[locale])} (${stateLabel(eventState(e, today), locale)})`).join('; ')}`
+      : '',
+  ];
+}
+
+export function buildFigureCard(
+  view: DatasetView,
+  f: Figure,
+  locale: Locale,
+  lastEdit: AuditEntry | undefined,
+  now: { at: Date; timezone: string },
+): Briefing {
+  const t = messages(locale);
+  const field = (name: string, value: string | null) => (value ? `*${name}*: ${value}` : '');
+  const published = sourceDateText(f, locale);
+  const source = locale === 'ko' ? sourceLink(f, locale) : mrkdwnLink(f.source.url, f.source.publisher);
+  const notes =
+    locale === 'ko' ? (f.notes ? t.notesInEnglish(f.id) : null) : f.notes ? escapeMrkdwn(truncate(f.notes, 800)) : null;
   const lines = [
     `${valueText(f, locale)}${caveatText(f, locale)}`,
+    ...figureNotes(f, locale, view),
     field(t.fieldPeriod, escapeMrkdwn(f.period[locale])),
     field(
       t.fieldSeries,
       f.series ? `\`${f.series}\` ${escapeMrkdwn(view.series(f.series)?.name[locale] ?? '')}` : null,
     ),
-    field(t.fieldSource, mrkdwnLink(f.source.url, f.source.publisher)),
-    field(t.fieldTitle, escapeMrkdwn(f.source.title)),
-    field(t.fieldPublished, f.source.publishedOn ? escapeMrkdwn(f.source.publishedOn) : null),
+    field(t.fieldSource, source),
+    field(t.fieldTitle, titleFor(f, locale)),
+    field(t.fieldPublished, published ? escapeMrkdwn(published) : null),
     field(t.fieldQuote, `“${escapeMrkdwn(truncate(f.source.quote, 600))}”`),
     field(t.fieldAlsoSeen, f.source.corroboratingUrls.map((u) => mrkdwnLink(u, new URL(u).hostname)).join(', ')),
-    field(t.fieldConfidence, f.confidence),
-    field(t.fieldVerification, escapeMrkdwn(f.verification)),
-    field(t.fieldTags, f.tags.join(', ')),
-    field(t.fieldNotes, f.notes ? escapeMrkdwn(truncate(f.notes, 800)) : null),
+    field(t.fieldConfidence, label(t.confidenceLevels, f.confidence)),
+    field(t.fieldVerification, escapeMrkdwn(label(t.verificationLevels, f.verification))),
+    field(t.fieldTags, f.tags.map((tag) => `\`${tag}\``).join(', ')),
+    ...timeLines(view, f, locale, localDate(now.at, now.timezone)),
+    field(t.fieldNotes, notes),
     lastEdit
       ? field(
           t.fieldLastEdit,
@@ -62,6 +127,7 @@ export function buildFigureCard(view: DatasetView, f: Figure, locale: Locale, la
       section(`*${escapeMrkdwn(f.metric[locale])}* — ${escapeMrkdwn(entityName(view, f, locale))}`),
       ...sections(lines),
     ],
+    figures: [f],
   };
 }
 

@@ -1,40 +1,57 @@
-import type { Figure, PolicyEvent } from '../../core/dataset/dataset-schema.js';
+import { type EventState, eventState } from '../../core/dataset/currency.js';
+import type { Figure, PolicyEvent, Series } from '../../core/dataset/dataset-schema.js';
 import type { DatasetView } from '../../core/dataset/dataset-view.js';
+import { chainsOf, isCurrent, latestObservation } from '../../core/dataset/editions.js';
 import type { Change, Fingerprint } from '../../core/dataset/snapshot.js';
 import { escapeMrkdwn } from '../../core/escape.js';
 import { formatDate } from '../../core/i18n/format.js';
 import type { Locale } from '../../core/i18n/locale.js';
 import { messages } from '../../core/i18n/messages.js';
-import { figureLine, sourceLink, valueText } from '../figures.js';
+import { figureLine, figureNotes, sourceLink, valueText } from '../figures.js';
+import { currentRankings } from '../rank/rank-entries.js';
 
 /** The pieces of a digest, each a list of mrkdwn lines with sources. */
 
-/** The focus country's headline figures: each index family's default edition, then talent, investment, programme. */
+/**
+ * The focus country's headline figures: for each index, its overall ranking in the newest edition that ranks the
+ * country; then the newest talent and investment headline values the country has; then the programme's stage. A
+ * figure from an older edition (the newest lacks the country) carries that edition's successor as `newer`.
+ */
 export function headlineFigures(
   view: DatasetView,
   country: string,
-): { label: { en: string; ko: string }; figure: Figure }[] {
-  const out: { label: { en: string; ko: string }; figure: Figure }[] = [];
-  for (const family of view.indices()) {
-    const series = view.editions(family.id).find((s) => s.default);
-    const figure = series ? view.observation(series.id, country) : undefined;
-    if (series && figure?.rank) out.push({ label: series.name, figure });
+): { label: { en: string; ko: string }; figure: Figure; newer: Series | null }[] {
+  const out: { label: { en: string; ko: string }; figure: Figure; newer: Series | null }[] = [];
+  const seenFamilies = new Set<string>();
+  for (const entry of currentRankings(view, country)) {
+    const family = entry.series.index ?? '';
+    if (entry.series.tier !== 'headline' || seenFamilies.has(family)) continue;
+    seenFamilies.add(family);
+    out.push({ label: entry.series.name, figure: entry.figure, newer: entry.newer });
   }
   for (const category of ['talent', 'investment'] as const) {
-    const series = view
-      .allSeries()
-      .find((s) => s.category === category && s.tier === 'headline' && view.observation(s.id, country));
-    const figure = series && view.observation(series.id, country);
-    if (series && figure) out.push({ label: series.name, figure });
+    const headline = view.allSeries().filter((s) => s.category === category && s.tier === 'headline');
+    for (const chain of chainsOf(view, headline)) {
+      const figure = latestObservation(view, chain, country);
+      const series = figure?.series ? view.series(figure.series) : undefined;
+      if (!figure || !series) continue;
+      const newest = chain.at(-1) ?? series;
+      out.push({ label: series.name, figure, newer: newest.id === series.id ? null : newest });
+      break;
+    }
   }
-  for (const figure of view.byTag('programme_stage').filter((f) => f.country === country)) {
-    out.push({ label: figure.metric, figure });
+  for (const figure of view.byTag('programme_stage').filter((f) => f.country === country && isCurrent(view, f))) {
+    out.push({ label: figure.metric, figure, newer: null });
   }
   return out;
 }
 
 export function headlineLines(view: DatasetView, country: string, locale: Locale): string[] {
-  return headlineFigures(view, country).map(({ label, figure }) => figureLine(label[locale], figure, locale));
+  const t = messages(locale);
+  return headlineFigures(view, country).map(({ label, figure, newer }) => {
+    const older = newer ? `\n      ℹ️ ${escapeMrkdwn(t.olderEdition(newer.name[locale]))}` : '';
+    return `${figureLine(label[locale], figure, locale, view)}${older}`;
+  });
 }
 
 function who(f: Fingerprint, locale: Locale): string {
@@ -44,13 +61,13 @@ function who(f: Fingerprint, locale: Locale): string {
 export function changeLine(change: Change, locale: Locale): string {
   const t = messages(locale);
   if (change.kind === 'added') {
-    return `• _${t.changeAdded}_ ${who(change.after, locale)}: ${valueText(change.after, locale)} · ${escapeMrkdwn(change.after.period[locale])} · ${sourceLink(change.after)}`;
+    return `• _${t.changeAdded}_ ${who(change.after, locale)}: ${valueText(change.after, locale)} · ${escapeMrkdwn(change.after.period[locale])} · ${sourceLink(change.after, locale)}`;
   }
   if (change.kind === 'removed') {
-    return `• _${t.changeRemoved}_ ${who(change.before, locale)}: ~${valueText(change.before, locale)}~ · ${sourceLink(change.before)}`;
+    return `• _${t.changeRemoved}_ ${who(change.before, locale)}: ~${valueText(change.before, locale)}~ · ${sourceLink(change.before, locale)}`;
   }
   const { before, after } = change;
-  return `• ${who(after, locale)}: ${valueText(before, locale)} → ${valueText(after, locale)} · ${escapeMrkdwn(after.period[locale])} · ${sourceLink(after)}`;
+  return `• ${who(after, locale)}: ${valueText(before, locale)} → ${valueText(after, locale)} · ${escapeMrkdwn(after.period[locale])} · ${sourceLink(after, locale)}`;
 }
 
 /** The calendar span of an event date of any precision, as YYYY-MM-DD strings. */
@@ -79,9 +96,33 @@ export function eventsBetween(view: DatasetView, from: string, to: string): Poli
     .sort((a, b) => eventSpan(a.date).start.localeCompare(eventSpan(b.date).start));
 }
 
-export function eventLine(view: DatasetView, event: PolicyEvent, locale: Locale): string {
+export function stateLabel(state: EventState, locale: Locale): string {
+  const t = messages(locale);
+  return {
+    happened: t.eventHappened,
+    happened_differently: t.eventHappenedDifferently,
+    scheduled: t.eventScheduled,
+    overdue: t.eventOverdue,
+  }[state];
+}
+
+/** The event's figures that exist, in the order it cites them. */
+export function eventFigures(view: DatasetView, event: PolicyEvent): Figure[] {
+  return event.figures.map((id) => view.figure(id)).filter((f): f is Figure => f !== undefined);
+}
+
+/**
+ * "• *2026년 8월 초* — 2차 단계평가 · ⏳ 예정일 지남 · 결과 미확인 · 출처: …", then what happened instead and any
+ * remark. `today` (YYYY-MM-DD) decides whether a scheduled date has passed.
+ */
+export function eventLine(view: DatasetView, event: PolicyEvent, locale: Locale, today: string): string {
   const when = event.dateLabel?.[locale] ?? formatDate(event.date, locale);
-  const figures = event.figures.map((id) => view.figure(id)).filter((f): f is Figure => f !== undefined);
-  const sources = [...new Map(figures.map((f) => [f.source.url, sourceLink(f)])).values()].slice(0, 2);
-  return `• *${escapeMrkdwn(when)}* — ${escapeMrkdwn(event.title[locale])} · ${messages(locale).source}: ${sources.join(', ')}`;
+  const figures = eventFigures(view, event);
+  const sources = [...new Map(figures.map((f) => [f.source.url, sourceLink(f, locale)])).values()].slice(0, 2);
+  const state = stateLabel(eventState(event, today), locale);
+  const head = `• *${escapeMrkdwn(when)}* — ${escapeMrkdwn(event.title[locale])} · ${state} · ${messages(locale).source}: ${sources.join(', ')}`;
+  const more = [event.outcome, event.note].flatMap((text) => (text ? [`      ↳ _${escapeMrkdwn(text[locale])}_`] : []));
+  // What must be read beside the event's sources (a disputed date, a result not reported), once each.
+  const notes = [...new Set(figures.flatMap((f) => figureNotes(f, locale, view)))].map((n) => `      ${n}`);
+  return [head, ...more, ...notes].join('\n');
 }

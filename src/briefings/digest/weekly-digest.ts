@@ -1,13 +1,23 @@
 import type { KnownBlock } from '@slack/types';
 import { context, divider, header, sections } from '../../core/blocks/blocks.js';
+import { asOfText } from '../../core/blocks/reply.js';
 import { type Change, diffSnapshots, snapshotOf } from '../../core/dataset/snapshot.js';
 import { escapeMrkdwn } from '../../core/escape.js';
 import { messages } from '../../core/i18n/messages.js';
 import { formatInstant, formatLocalDay, localDate, localTime, zoneLabel } from '../../core/i18n/time.js';
 import type { Digest, DigestInput } from '../../core/records/digest-records.js';
-import { countryName, figureLine, flag } from '../figures.js';
-import { rankedEditions } from '../rank/rank-overview.js';
-import { addDays, changeLine, eventLine, eventsBetween, headlineLines } from './digest-sections.js';
+import { countryName, flag } from '../figures.js';
+import { currentRankings } from '../rank/rank-entries.js';
+import { detailLine } from '../rank/rank-overview.js';
+import {
+  addDays,
+  changeLine,
+  eventFigures,
+  eventLine,
+  eventsBetween,
+  headlineFigures,
+  headlineLines,
+} from './digest-sections.js';
 
 export type { Digest, DigestInput };
 
@@ -33,7 +43,7 @@ function eventSections(input: DigestInput, days: number, limit: number): string[
   const upcoming = eventsBetween(input.view, today, addDays(today, days)).slice(0, limit);
   const since = input.previous ? localDate(input.previous.postedAt, input.timezone) : addDays(today, -7);
   const passed = eventsBetween(input.view, since, addDays(today, -1)).filter((e) => !upcoming.includes(e));
-  const line = (e: (typeof upcoming)[number]) => eventLine(input.view, e, input.locale);
+  const line = (e: (typeof upcoming)[number]) => eventLine(input.view, e, input.locale, today);
   const out = [[`*${t.digestUpcoming(days)}*`, ...(upcoming.length ? upcoming.map(line) : [t.digestNoUpcoming(days)])]];
   if (passed.length > 0) out.push([`*${t.digestPassed}*`, ...passed.slice(0, limit).map(line)]);
   return out;
@@ -53,9 +63,18 @@ export function buildDigest(input: DigestInput): Digest {
   const late = input.late
     ? t.digestLate(`${formatInstant(input.slot, timezone, locale)} ${zoneLabel(timezone, input.slot)}`)
     : '';
+  const today = localDate(input.now, timezone);
+  const entries = currentRankings(view, focusCountry, today);
+  const shown = [
+    ...headlineFigures(view, focusCountry).map((h) => h.figure),
+    ...entries.map((e) => e.figure),
+    ...eventsBetween(view, addDays(today, -7), addDays(today, THREAD_UPCOMING_DAYS)).flatMap((e) =>
+      eventFigures(view, e),
+    ),
+  ];
   const main: KnownBlock[] = [
     header(title),
-    context(meta, late),
+    context(meta, late, escapeMrkdwn(asOfText(shown, locale))),
     ...(input.summary ?? []),
     ...sections([`*${t.digestHeadline}*`, ...headlineLines(view, focusCountry, locale)]),
     divider(),
@@ -63,7 +82,7 @@ export function buildDigest(input: DigestInput): Digest {
     ...eventSections(input, UPCOMING_DAYS, MAIN_EVENTS).flatMap((lines) => sections(lines)),
     context(t.digestThreadHint),
   ];
-  const rankings = rankedEditions(view, focusCountry).map((e) => figureLine(e.series.name[locale], e.figure, locale));
+  const rankings = entries.map((e) => detailLine(view, e, locale));
   const thread: KnownBlock[] = [
     header(t.digestThreadTitle),
     ...sections([`*${t.digestAllRankings}*`, ...rankings]),

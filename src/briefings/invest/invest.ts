@@ -5,13 +5,15 @@ import { bar, fitColumns, padStart } from '../../core/blocks/text-table.js';
 import type { ChartSpec } from '../../core/chart-spec.js';
 import type { Figure } from '../../core/dataset/dataset-schema.js';
 import type { DatasetView } from '../../core/dataset/dataset-view.js';
+import { isCurrent } from '../../core/dataset/editions.js';
 import { escapeMrkdwn } from '../../core/escape.js';
-import { formatValue } from '../../core/i18n/format.js';
+import { formatRank, formatValue } from '../../core/i18n/format.js';
 import type { Locale } from '../../core/i18n/locale.js';
 import { messages } from '../../core/i18n/messages.js';
 import { barChart, lineChart } from '../chart-specs.js';
-import { countryName, entityName, Footnotes, figureLine } from '../figures.js';
-import { annualSeries, claims, investmentByYear, otherInvestment, recordedMultiples } from './invest-data.js';
+import { claimFiguresShown, claimSection } from '../claims.js';
+import { countryName, entityName, Footnotes, figureLine, splitShown } from '../figures.js';
+import { annualSeries, investmentByYear, otherInvestment, recordedMultiples } from './invest-data.js';
 
 export interface InvestOptions {
   year: string;
@@ -38,7 +40,7 @@ function table(
   marked: readonly string[],
   locale: Locale,
 ) {
-  const notes = new Footnotes(locale);
+  const notes = new Footnotes(locale, view);
   const max = Math.max(...rows.map((f) => Number(f.value)));
   const lines = rows.map((f) => {
     const name = entityName(view, f, locale);
@@ -93,23 +95,26 @@ function multipleLines(
   });
 }
 
-function claimLines(view: DatasetView, focus: string, notes: Footnotes, locale: Locale): string[] {
+/** "대한민국: 17.8억 달러 · 12위 ← 2024년 13.3억 달러 · 11위": each marked country against the year before. */
+function changeLines(view: DatasetView, year: string, countries: readonly string[], notes: Footnotes, locale: Locale) {
   const t = messages(locale);
-  return claims(view).flatMap((claim) => {
-    const year = annualSeries(view).find((a) => a.year === claim.period.en);
-    const other = year && claim.country ? view.observation(year.series.id, claim.country) : undefined;
-    const base = year ? view.observation(year.series.id, focus) : undefined;
-    const times = other && base ? multiple(other, base) : null;
-    const said = escapeMrkdwn(String(claim.value));
-    const cite = notes.mark(claim, entityName(view, claim, locale));
-    if (!other || !base || !times) return [`${t.investClaimNoMeasure(said)} ${cite}`];
-    const marks = [
-      cite,
-      notes.mark(other, countryName(view, other.country ?? '', locale)),
-      notes.mark(base, countryName(view, focus, locale)),
-    ];
-    return [`${t.investClaim(said, times, escapeMrkdwn(claim.period[locale]))} ${[...new Set(marks)].join('')}`];
+  const years = annualSeries(view);
+  const at = years.findIndex((a) => a.year === year);
+  const now = years[at];
+  const before = years[at + 1];
+  if (!now || !before) return { lines: [], previous: [] as Figure[] };
+  const pairs = countries.flatMap((code) => {
+    const a = view.observation(now.series.id, code);
+    const b = view.observation(before.series.id, code);
+    return a && b ? [{ code, a, b }] : [];
   });
+  const shown = (f: Figure) => [formatValue(f, locale), formatRank(f, locale)].filter(Boolean).join(' · ');
+  const lines = pairs.map(({ code, a, b }) => {
+    const name = countryName(view, code, locale);
+    const marks = [...new Set([notes.mark(a, name), notes.mark(b, name)])].join('');
+    return `• ${escapeMrkdwn(t.investChange(name, shown(a), before.year, shown(b)))} ${marks}`;
+  });
+  return { lines, previous: pairs.map((p) => p.b) };
 }
 
 function trend(
@@ -151,20 +156,27 @@ export function buildInvest(view: DatasetView, options: InvestOptions): Briefing
   const { lines, notes } = table(view, rows, gapAfter, countries, locale);
   const missing = countries.filter((c) => !view.observation(annual.series.id, c));
   const multiples = multipleLines(view, annual.series.id, countries, notes, locale);
-  const recorded = recordedMultiples(view, year).map((f) => figureLine(f.metric[locale], f, locale));
-  const claimed = claimLines(view, countries[0] ?? '', notes, locale);
+  const change = changeLines(view, year, countries, notes, locale);
+  const recorded = recordedMultiples(view, year).map((f) => figureLine(f.metric[locale], f, locale, view));
   const { blocks: trendBlocks, chart: trendChart } = trend(view, countries, locale);
   const shownIds = new Set([...rows, ...recordedMultiples(view, year)].map((f) => f.id));
-  const other = otherInvestment(view, countries[0] ?? '', shownIds).map((f) => figureLine(f.metric[locale], f, locale));
+  const otherFigures = otherInvestment(view, countries[0] ?? '', shownIds).filter((f) => isCurrent(view, f));
+  const other = otherFigures.map((f) => figureLine(f.metric[locale], f, locale, view));
+  const trendFigures = countries.flatMap((c) => investmentByYear(view, c).map((y) => y.figure));
+  const all = [...rows, ...change.previous, ...recordedMultiples(view, year), ...otherFigures, ...trendFigures];
+  const claimed = claimSection(view, all, locale);
+  const shownAll = [...all, ...claimFiguresShown(view, all)];
   const shown = countries.map((c) => countryName(view, c, locale)).join(', ');
   const blocks: KnownBlock[] = [
     header(title),
     context(escapeMrkdwn(annual.series.name[locale]), escapeMrkdwn(t.investScope(TOP, shown))),
     ...codeSections('', lines),
+    ...(rows.some((f) => f.rank === null) ? [context(t.unrankedRow)] : []),
     ...missing.map((c) => section(escapeMrkdwn(t.investNoCountry(countryName(view, c, locale), year)))),
+    ...(change.lines.length > 0 ? sections(change.lines) : []),
     ...(multiples.length > 0 ? sections([`*${t.investMultiplesTitle}*`, ...multiples]) : []),
     ...(recorded.length > 0 ? sections([`*${t.investRecordedTitle}*`, ...recorded]) : []),
-    ...(claimed.length > 0 ? sections([`*${t.investClaimTitle}*`, ...claimed]) : []),
+    ...(claimed.length > 0 ? sections(claimed) : []),
     ...trendBlocks,
     ...(other.length > 0
       ? sections([`*${escapeMrkdwn(t.investOtherTitle(countryName(view, countries[0] ?? '', locale)))}*`, ...other])
@@ -172,7 +184,14 @@ export function buildInvest(view: DatasetView, options: InvestOptions): Briefing
     ...sections([notes.title(), ...notes.lines()]),
     context(t.investFooter(annualSeries(view).find((a) => a.year !== year)?.year ?? year)),
   ];
-  const bars = barChart(
+  const bars = yearBars(view, title, rows, options, annual.series.name[locale]);
+  const charts = [bars, trendChart].filter((c): c is ChartSpec => c !== null);
+  return { text: title, blocks, ...(charts.length > 0 ? { charts } : {}), ...splitShown(view, shownAll) };
+}
+
+function yearBars(view: DatasetView, title: string, rows: readonly Figure[], options: InvestOptions, subtitle: string) {
+  const { locale, countries } = options;
+  return barChart(
     title,
     rows.map((f) => ({
       label: f.rank === null ? entityName(view, f, locale) : `${f.rank}. ${entityName(view, f, locale)}`,
@@ -181,8 +200,6 @@ export function buildInvest(view: DatasetView, options: InvestOptions): Briefing
       highlight: f.country !== null && countries.includes(f.country),
     })),
     locale,
-    annual.series.name[locale],
+    subtitle,
   );
-  const charts = [bars, trendChart].filter((c): c is ChartSpec => c !== null);
-  return { text: title, blocks, ...(charts.length > 0 ? { charts } : {}) };
 }

@@ -1,13 +1,15 @@
 import { codeSections, context, header, section, sections } from '../../core/blocks/blocks.js';
 import type { Briefing } from '../../core/blocks/reply.js';
 import { bar, fitColumns, padStart } from '../../core/blocks/text-table.js';
+import { isProbablyStale } from '../../core/dataset/currency.js';
 import type { Figure, Series } from '../../core/dataset/dataset-schema.js';
 import type { DatasetView } from '../../core/dataset/dataset-view.js';
+import { editionChain, latestObservation } from '../../core/dataset/editions.js';
 import { escapeMrkdwn } from '../../core/escape.js';
 import type { Locale } from '../../core/i18n/locale.js';
 import { messages } from '../../core/i18n/messages.js';
 import { barChart } from '../chart-specs.js';
-import { countryName, entityName, Footnotes } from '../figures.js';
+import { countryName, entityName, Footnotes, splitShown } from '../figures.js';
 
 export interface RankTableOptions {
   seriesId: string;
@@ -15,6 +17,8 @@ export interface RankTableOptions {
   highlight: readonly string[];
   locale: Locale;
   top?: number;
+  /** YYYY-MM-DD in the workspace's zone: what "probably out of date" is measured from. */
+  today?: string;
 }
 
 const NAME_WIDTH = 18;
@@ -88,6 +92,49 @@ function tableLines(rows: readonly Row[], gapAfter: number, notes: Footnotes, lo
   ];
 }
 
+/** Ranks missing in the series ("11, 14"): countries the source ranks but the dataset does not hold. */
+function rankGaps(view: DatasetView, series: Series): number[] {
+  const ranks = [...new Set(view.observations(series.id).map((f) => f.rank ?? 0))].sort((a, b) => a - b);
+  const gaps: number[] = [];
+  for (let i = 1; i < ranks.length; i++) {
+    for (let r = (ranks[i - 1] ?? 0) + 1; r < (ranks[i] ?? 0) && gaps.length < 4; r++) gaps.push(r);
+  }
+  return gaps;
+}
+
+/** The newest edition of the series' line or family, when this one is older. */
+function newerEdition(view: DatasetView, series: Series): Series | undefined {
+  const newest = editionChain(view, series.id).at(-1);
+  if (newest && newest.id !== series.id) return newest;
+  const family = series.index ? view.editions(series.index)[0] : undefined;
+  return family && series.edition && family.edition && family.edition > series.edition ? family : undefined;
+}
+
+/** A country missing here but ranked in another edition of the same line: where to find it. */
+function missingLine(view: DatasetView, series: Series, code: string, locale: Locale): string {
+  const t = messages(locale);
+  const name = countryName(view, code, locale);
+  const older = latestObservation(view, editionChain(view, series.id), code);
+  const olderSeries = older?.series ? view.series(older.series) : undefined;
+  if (!olderSeries || olderSeries.id === series.id) return escapeMrkdwn(t.rankNotInSeries(name));
+  const command = `/ai-rank ${series.index ?? ''} ${olderSeries.edition ?? ''}`.replace(/\s+/g, ' ').trim();
+  return `${escapeMrkdwn(t.rankInOtherEdition(name, olderSeries.name[locale]))} \`${escapeMrkdwn(command)}\``;
+}
+
+/** Notes on the edition itself: an older one, a changed method, probably superseded by now, gaps in the ranks. */
+function editionNotes(view: DatasetView, series: Series, rows: readonly Row[], options: RankTableOptions): string[] {
+  const t = messages(options.locale);
+  const { locale } = options;
+  const notes: string[] = [];
+  const newest = newerEdition(view, series);
+  if (newest) notes.push(`ℹ️ ${escapeMrkdwn(t.olderEditionShown(newest.name[locale]))}`);
+  if (series.comparability) notes.push(t.methodChanged(escapeMrkdwn(series.comparability[locale])));
+  if (options.today && isProbablyStale(view, series, options.today)) notes.push(escapeMrkdwn(t.staleSeries));
+  const gaps = rows.length > 0 ? rankGaps(view, series) : [];
+  if (gaps.length > 0) notes.push(escapeMrkdwn(t.rankGaps(gaps.join(', '), series.field?.scope[locale] ?? '')));
+  return notes;
+}
+
 function otherEditions(view: DatasetView, series: Series, locale: Locale): string[] {
   const t = messages(locale);
   if (!series.index) return [];
@@ -113,7 +160,7 @@ export function buildRankTable(view: DatasetView, options: RankTableOptions): Br
   const series = view.series(options.seriesId);
   if (!series) throw new Error(`unknown series ${options.seriesId}`);
   const { rows, gapAfter } = rowsFor(view, series, options);
-  const notes = new Footnotes(locale);
+  const notes = new Footnotes(locale, view);
   const lines = tableLines(rows, gapAfter, notes, locale);
   const title = t.rankTableTitle(series.name[locale]);
   const shown = options.highlight.map((c) => countryName(view, c, locale));
@@ -133,11 +180,25 @@ export function buildRankTable(view: DatasetView, options: RankTableOptions): Br
       escapeMrkdwn(t.rankTableScope(options.top ?? 10, shown.join(', '))),
     ),
     ...codeSections('', lines),
-    ...missing.map((c) => section(escapeMrkdwn(t.rankNotInSeries(countryName(view, c, locale))))),
+    ...missing.map((c) => section(missingLine(view, series, c, locale))),
+    ...sections(editionNotes(view, series, rows, options)),
     ...sections([notes.title(), ...notes.lines()]),
     context(...[scoreNote, ...otherEditions(view, series, locale)].filter((s) => s)),
   ];
-  const chart = barChart(
+  const chart = scoreChart(title, rows, locale, periods.join(', '));
+  return {
+    text: title,
+    blocks: blocks.filter((b) => b.type !== 'context' || b.elements.length > 0),
+    ...(chart ? { charts: [chart] } : {}),
+    ...splitShown(
+      view,
+      rows.map((r) => r.figure),
+    ),
+  };
+}
+
+function scoreChart(title: string, rows: readonly Row[], locale: Locale, subtitle: string) {
+  return barChart(
     title,
     rows
       .filter((r) => score(r.figure) !== null)
@@ -148,11 +209,6 @@ export function buildRankTable(view: DatasetView, options: RankTableOptions): Br
         highlight: r.marked,
       })),
     locale,
-    periods.join(', '),
+    subtitle,
   );
-  return {
-    text: title,
-    blocks: blocks.filter((b) => b.type !== 'context' || b.elements.length > 0),
-    ...(chart ? { charts: [chart] } : {}),
-  };
 }

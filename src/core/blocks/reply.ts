@@ -1,7 +1,10 @@
 import type { KnownBlock } from '@slack/types';
 import * as z from 'zod';
 import type { ChartSpec } from '../chart-spec.js';
+import { newestSourceDate } from '../dataset/currency.js';
+import type { Figure } from '../dataset/dataset-schema.js';
 import { escapeMrkdwn, truncate } from '../escape.js';
+import { formatDate } from '../i18n/format.js';
 import type { Locale } from '../i18n/locale.js';
 import { messages } from '../i18n/messages.js';
 import { actions, blockChars, button, context, LIMITS, type Message, shrinkToFit } from './blocks.js';
@@ -13,6 +16,13 @@ export interface Briefing {
   blocks: KnownBlock[];
   /** Charts of what the blocks show as text bars; transports that can show images add them. */
   charts?: ChartSpec[];
+  /**
+   * The figures the answer presents as the present state; with `history`, every figure it shows. The reply says how
+   * current they are ("자료 기준"), and exports and tests read them.
+   */
+  figures?: readonly Figure[];
+  /** Figures shown as the past: earlier editions in a trend, the edition a change is measured from. */
+  history?: readonly Figure[];
 }
 
 export type Visibility = 'ephemeral' | 'in_channel';
@@ -26,6 +36,9 @@ export interface Reply {
   /** A second answer that arrives later (sent as further messages when it resolves; never rejects). */
   followUp?: () => Promise<Reply>;
   charts?: ChartSpec[];
+  /** What the answer shows, as its briefing declared (see Briefing). */
+  figures?: readonly Figure[];
+  history?: readonly Figure[];
 }
 
 export const SHARE_ACTION_ID = 'share_to_channel';
@@ -102,12 +115,34 @@ export function fitMessages(briefing: Briefing, locale: Locale, tail: KnownBlock
   });
 }
 
+/** "자료 기준: 2026년 4월 13일 (…)": the newest source date among every figure the answer shows. */
+export function asOfText(figures: readonly Figure[], locale: Locale): string {
+  const t = messages(locale);
+  const newest = newestSourceDate(figures);
+  return newest ? t.asOf(formatDate(newest, locale)) : t.asOfUnknown;
+}
+
+/** The briefing with its "자료 기준" line under the header (or first), when it declares the figures it shows. */
+export function withAsOf(briefing: Briefing, locale: Locale): Briefing {
+  const shown = [...(briefing.figures ?? []), ...(briefing.history ?? [])];
+  if (briefing.figures === undefined || shown.length === 0) return briefing;
+  const at = briefing.blocks[0]?.type === 'header' ? 1 : 0;
+  const blocks = [...briefing.blocks];
+  blocks.splice(at, 0, context(escapeMrkdwn(asOfText(shown, locale))));
+  return { ...briefing, blocks };
+}
+
 /** An answer, private by default, with a "Share to channel" button when it can be re-run from its text. */
 export function answerReply(briefing: Briefing, locale: Locale, share?: { command: string; text: string }): Reply {
   const value = share ? encodeShare(share.command, share.text) : null;
   const tail = value ? [actions(button(messages(locale).shareButton, SHARE_ACTION_ID, value, 'primary'))] : [];
   const charts = briefing.charts?.length ? { charts: briefing.charts } : {};
-  return { kind: 'answer', visibility: 'ephemeral', messages: fitMessages(briefing, locale, tail), ...charts };
+  const shown = {
+    ...(briefing.figures ? { figures: briefing.figures } : {}),
+    ...(briefing.history ? { history: briefing.history } : {}),
+  };
+  const messageList = fitMessages(withAsOf(briefing, locale), locale, tail);
+  return { kind: 'answer', visibility: 'ephemeral', messages: messageList, ...charts, ...shown };
 }
 
 export function errorReply(briefing: Briefing, locale: Locale): Reply {

@@ -50,6 +50,12 @@ export const UNIT_CODES = [
   'date',
   'year',
   'text',
+  /** Won as a plain amount (a fine of 3,000만 원). */
+  'krw',
+  /** Floating-point operations, shown as a power of ten (10²⁶ FLOP). */
+  'flop',
+  /** No quantity: a milestone or a statement; the value is null and the period says when. */
+  'none',
 ] as const;
 export const unitCodeSchema = z.enum(UNIT_CODES);
 
@@ -71,6 +77,8 @@ export const unitSchema = z
 
 export const sourceSchema = z.strictObject({
   publisher: text,
+  /** The publisher as readers know it, in each language ("전자신문" / "Electronic Times"); publisher is the full provenance. */
+  shortName: localizedSchema.optional(),
   title: text,
   url: httpUrl,
   /** As the source shows it; not always a full date ("2025-06 (report released 2025-06-05)"). */
@@ -86,6 +94,8 @@ export const VERIFICATION = [
   'derived',
   'rank verified; score derived',
   'unverified_from_article',
+  /** Reported by a source but not confirmed by a second one (a scheduled event, a single commentary). */
+  'unverified',
   /** Typed in by an admin through /ai-data; shown with a caveat until someone verifies it. */
   'entered_by_admin',
 ] as const;
@@ -101,7 +111,7 @@ export const figureSchema = z
     country: countryCodeSchema.nullable(),
     entity: localizedSchema,
     metric: localizedSchema,
-    value: z.union([z.number(), text]),
+    value: z.union([z.number(), text]).nullable(),
     unit: unitSchema,
     rank: z.number().int().positive().nullable(),
     /** How many entries the rank is counted among, where the source says. */
@@ -113,14 +123,24 @@ export const figureSchema = z
     confidence: z.enum(CONFIDENCE),
     verification: z.enum(VERIFICATION),
     notes: text.nullable(),
+    /** The older figure this one updates: a newer edition of the same measure, or a corrected value. */
+    supersedes: id.optional(),
+    /** What a reader must know to read the figure right, shown beside it in every answer. */
+    caveat: localizedSchema.optional(),
+    /** A text value's wording in each language (the value keeps the source's own words). */
+    valueText: localizedSchema.optional(),
   })
   .superRefine((f, ctx) => {
     if (f.rank !== null && f.rankOf !== null && f.rank > f.rankOf) {
       ctx.addIssue({ code: 'custom', path: ['rank'], message: `rank ${f.rank} is beyond its field of ${f.rankOf}` });
     }
     const code = f.unit.code;
+    if ((code === 'none') !== (f.value === null)) {
+      ctx.addIssue({ code: 'custom', path: ['value'], message: code === 'none' ? 'must be null' : 'must not be null' });
+      return;
+    }
     const wantsText = code === 'text' || code === 'date';
-    if (wantsText !== (typeof f.value === 'string')) {
+    if (code !== 'none' && wantsText !== (typeof f.value === 'string')) {
       ctx.addIssue({ code: 'custom', path: ['value'], message: wantsText ? 'must be text' : 'must be a number' });
     }
     if (code === 'date' && !(typeof f.value === 'string' && isoDate.test(f.value))) {
@@ -136,9 +156,10 @@ export const seriesSchema = z.strictObject({
   category: categorySchema,
   /** The index family for ranking editions (`ceti`, `vibrancy` ...); null for other comparable metrics. */
   index: id.nullable(),
+  /** A year, or a year and its half or quarter ("2025-H2", "2026-Q1"): in this form, text order is time order. */
   edition: z
     .string()
-    .regex(/^\d{4}$/)
+    .regex(/^\d{4}(-(H[12]|Q[1-4]))?$/)
     .nullable(),
   /** The edition a family shows when none is named. */
   default: z.boolean(),
@@ -154,6 +175,10 @@ export const seriesSchema = z.strictObject({
     .nullable(),
   /** The preceding edition, for "change since". */
   previous: id.nullable(),
+  /** How often the source publishes a new edition; a yearly series a year past its newest source is flagged. */
+  cadence: z.enum(['yearly', 'half-yearly', 'quarterly', 'irregular']).optional(),
+  /** Why this edition cannot be compared with the previous one (a redesigned method): no change is computed. */
+  comparability: localizedSchema.optional(),
 });
 
 export const indexFamilySchema = z.strictObject({
@@ -178,6 +203,58 @@ export const eventSchema = z.strictObject({
   kind: z.enum(['law', 'strategy', 'budget', 'compute', 'programme', 'talent']),
   /** The figures that source this event; every event needs at least one. */
   figures: z.array(id).min(1),
+  /**
+   * What the sources say happened: a plan that went ahead, one that went otherwise (`outcome` says how), or one still
+   * scheduled. Absent in older files: then an event counts as scheduled until a cited source dated on or after it.
+   */
+  status: z.enum(['happened', 'happened_differently', 'scheduled']).optional(),
+  outcome: localizedSchema.optional(),
+  /** A short remark shown with the event (an earlier plan, a slipped date). */
+  note: localizedSchema.optional(),
+});
+
+/** Two or more figures whose sources disagree about the same thing; each is shown with the others beside it. */
+export const conflictSchema = z.strictObject({
+  id,
+  figures: z.array(id).min(2),
+  note: localizedSchema,
+});
+
+const claimCheckSchema = z.discriminatedUnion('kind', [
+  /** The figure's rank is the claimed rank. */
+  z.strictObject({ kind: z.literal('rank'), figure: id, claimed: z.number().int().positive() }),
+  /** The figure's value is the claimed number (within rounding). */
+  z.strictObject({ kind: z.literal('value'), figure: id, claimed: z.number() }),
+  /** One figure divided by another falls in the claimed range ("dozens of times": 20 to 99). */
+  z.strictObject({
+    kind: z.literal('ratio'),
+    numerator: id,
+    denominator: id,
+    claimed: z.strictObject({ min: z.number(), max: z.number() }),
+  }),
+]);
+
+/** One checkable statement inside a claim, with how to measure it from cited figures. */
+export const claimPartSchema = z.strictObject({
+  id,
+  text: localizedSchema,
+  check: claimCheckSchema,
+  /** The figure that says how things stand now, when the claim was right at the time but things moved on. */
+  current: id.optional(),
+  caveat: localizedSchema.optional(),
+});
+
+/** Something a publication asserted; each part gets a verdict computed from the figures it cites. */
+export const claimSchema = z.strictObject({
+  id,
+  text: localizedSchema,
+  source: z.strictObject({
+    publisher: text,
+    shortName: localizedSchema,
+    url: httpUrl.nullable(),
+    publishedOn: text,
+  }),
+  parts: z.array(claimPartSchema).min(1),
 });
 
 export const datasetSchema = z
@@ -190,6 +267,8 @@ export const datasetSchema = z
     series: z.array(seriesSchema),
     figures: z.array(figureSchema),
     events: z.array(eventSchema),
+    claims: z.array(claimSchema).optional(),
+    conflicts: z.array(conflictSchema).optional(),
   })
   .superRefine(checkReferences);
 
@@ -203,6 +282,11 @@ export type Series = z.infer<typeof seriesSchema>;
 export type IndexFamily = z.infer<typeof indexFamilySchema>;
 export type Country = z.infer<typeof countrySchema>;
 export type PolicyEvent = z.infer<typeof eventSchema>;
+export type EventStatus = NonNullable<PolicyEvent['status']>;
+export type Conflict = z.infer<typeof conflictSchema>;
+export type Claim = z.infer<typeof claimSchema>;
+export type ClaimPart = z.infer<typeof claimPartSchema>;
+export type ClaimCheck = ClaimPart['check'];
 export type Dataset = z.infer<typeof datasetSchema>;
 
 type Ctx = z.core.$RefinementCtx<Dataset>;
@@ -247,10 +331,46 @@ function checkReferences(d: Dataset, ctx: Ctx): void {
   );
   checkSeries(d, ctx);
   checkFigures(d, ctx);
+  checkSupersession(d, ctx);
   const figureIds = new Set(d.figures.map((f) => f.id));
+  const refs = (path: (string | number)[], ids: readonly (string | undefined)[]) => {
+    for (const ref of ids) {
+      if (ref !== undefined && !figureIds.has(ref))
+        ctx.addIssue({ code: 'custom', path, message: `unknown figure "${ref}"` });
+    }
+  };
   d.events.forEach((e, i) => {
-    for (const ref of e.figures.filter((x) => !figureIds.has(x))) {
-      ctx.addIssue({ code: 'custom', path: ['events', i, 'figures'], message: `unknown figure "${ref}"` });
+    refs(['events', i, 'figures'], e.figures);
+    if (e.status === 'happened_differently' && !e.outcome) {
+      ctx.addIssue({ code: 'custom', path: ['events', i, 'outcome'], message: 'say what happened instead' });
+    }
+  });
+  for (const [i, c] of (d.conflicts ?? []).entries()) refs(['conflicts', i, 'figures'], c.figures);
+  for (const [i, c] of (d.claims ?? []).entries()) {
+    for (const [j, p] of c.parts.entries()) refs(['claims', i, 'parts', j], [...claimFigures(p.check), p.current]);
+  }
+}
+
+/** The figures a claim part is measured with. */
+export function claimFigures(check: ClaimCheck): string[] {
+  return check.kind === 'ratio' ? [check.numerator, check.denominator] : [check.figure];
+}
+
+/** A figure updates an existing, different figure, and following the links never comes back round. */
+function checkSupersession(d: Dataset, ctx: Ctx): void {
+  const byId = new Map(d.figures.map((f) => [f.id, f]));
+  d.figures.forEach((f, i) => {
+    if (f.supersedes === undefined) return;
+    const seen = new Set([f.id]);
+    for (let at = byId.get(f.supersedes); at; at = at.supersedes ? byId.get(at.supersedes) : undefined) {
+      if (seen.has(at.id)) {
+        ctx.addIssue({ code: 'custom', path: ['figures', i, 'supersedes'], message: 'supersedes itself in a loop' });
+        return;
+      }
+      seen.add(at.id);
+    }
+    if (!byId.has(f.supersedes)) {
+      ctx.addIssue({ code: 'custom', path: ['figures', i, 'supersedes'], message: `unknown figure "${f.supersedes}"` });
     }
   });
 }

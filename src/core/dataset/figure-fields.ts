@@ -24,6 +24,7 @@ export const FIELD_NAMES = [
   'category',
   'source_url',
   'publisher',
+  'publisher_ko',
   'title',
   'quote',
   'published',
@@ -31,6 +32,9 @@ export const FIELD_NAMES = [
   'verification',
   'notes',
   'tags',
+  'caveat',
+  'caveat_ko',
+  'supersedes',
 ] as const;
 export type FieldName = (typeof FIELD_NAMES)[number];
 export type FieldValues = Partial<Record<FieldName, string>>;
@@ -38,8 +42,12 @@ export type FieldValues = Partial<Record<FieldName, string>>;
 const NONE = new Set(['', 'none', 'null', '-', '없음']);
 const TEXT_UNITS = new Set(['text', 'date']);
 
-/** "14.1" → 14.1 for numeric units; anything else stays text, for the schema to reject with the field named. */
-function parseValue(text: string, unitCode: string): number | string {
+/**
+ * "14.1" → 14.1 for numeric units; "none" → null for a figure without a quantity; anything else stays text, for
+ * the schema to reject with the field named.
+ */
+function parseValue(text: string, unitCode: string): number | string | null {
+  if (unitCode === 'none' && NONE.has(text.trim().toLowerCase())) return null;
   if (TEXT_UNITS.has(unitCode)) return text;
   const n = Number(text.replace(/,/g, ''));
   return text.trim() !== '' && Number.isFinite(n) ? n : text;
@@ -60,7 +68,11 @@ function both(current: Localized | null, text: string, which: 'en' | 'ko' | 'bot
 type Setter = (figure: Figure, text: string) => void;
 
 const SETTERS: Record<FieldName, Setter> = {
-  value: (f, t) => Object.assign(f, { value: parseValue(t, f.unit.code) }),
+  value: (f, t) => {
+    // New words replace both languages' wording of a text value.
+    if (String(f.value) !== t) delete f.valueText;
+    Object.assign(f, { value: parseValue(t, f.unit.code) });
+  },
   unit: (f, t) => Object.assign(f, { unit: { ...f.unit, code: t } }),
   rank: (f, t) => Object.assign(f, { rank: parseCount(t) }),
   rank_of: (f, t) => Object.assign(f, { rankOf: parseCount(t) }),
@@ -76,7 +88,15 @@ const SETTERS: Record<FieldName, Setter> = {
   series: (f, t) => Object.assign(f, { series: NONE.has(t.toLowerCase()) ? null : t }),
   category: (f, t) => Object.assign(f, { category: t }),
   source_url: (f, t) => Object.assign(f, { source: { ...f.source, url: t } }),
-  publisher: (f, t) => Object.assign(f, { source: { ...f.source, publisher: t } }),
+  // A different publisher replaces the name readers see too; `publisher_ko` then gives its Korean name.
+  publisher: (f, t) =>
+    Object.assign(f, {
+      source: { ...f.source, publisher: t, ...(t !== f.source.publisher ? { shortName: { en: t, ko: t } } : {}) },
+    }),
+  publisher_ko: (f, t) =>
+    Object.assign(f, {
+      source: { ...f.source, shortName: { en: f.source.shortName?.en ?? f.source.publisher, ko: t } },
+    }),
   title: (f, t) => Object.assign(f, { source: { ...f.source, title: t } }),
   quote: (f, t) => Object.assign(f, { source: { ...f.source, quote: t } }),
   published: (f, t) => Object.assign(f, { source: { ...f.source, publishedOn: NONE.has(t) ? null : t } }),
@@ -90,7 +110,16 @@ const SETTERS: Record<FieldName, Setter> = {
         .map((x) => x.trim())
         .filter(Boolean),
     }),
+  caveat: (f, t) => setOptional(f, 'caveat', NONE.has(t) ? undefined : both(f.caveat ?? null, t, 'both')),
+  caveat_ko: (f, t) => setOptional(f, 'caveat', both(f.caveat ?? null, t, 'ko')),
+  supersedes: (f, t) => setOptional(f, 'supersedes', NONE.has(t.toLowerCase()) ? undefined : t),
 };
+
+/** Sets or removes an optional field (absent, not undefined, so the file stays as the schema writes it). */
+function setOptional<K extends 'caveat' | 'supersedes'>(f: Figure, key: K, value: Figure[K] | undefined): void {
+  if (value === undefined) delete f[key];
+  else f[key] = value;
+}
 
 /** Applies typed fields to a figure in place; `unit` first so `value` is read in the new unit. */
 export function applyFields(figure: Figure, fields: FieldValues): void {
@@ -156,6 +185,7 @@ const PATHS: [RegExp, FieldName][] = [
   [/^category$/, 'category'],
   [/^source\.url$/, 'source_url'],
   [/^source\.publisher$/, 'publisher'],
+  [/^source\.shortName/, 'publisher_ko'],
   [/^source\.title$/, 'title'],
   [/^source\.quote$/, 'quote'],
   [/^source\.publishedOn$/, 'published'],
@@ -164,6 +194,8 @@ const PATHS: [RegExp, FieldName][] = [
   [/^verification$/, 'verification'],
   [/^notes$/, 'notes'],
   [/^tags/, 'tags'],
+  [/^caveat/, 'caveat'],
+  [/^supersedes$/, 'supersedes'],
 ];
 
 /** The admin's field name for a schema issue about a figure, or null for issues elsewhere in the dataset. */
@@ -182,7 +214,7 @@ export function fieldOfIssue(
 /** A figure as the admin sees its fields, for before/after lists. */
 export function fieldsOf(f: Figure): Record<FieldName, string> {
   return {
-    value: String(f.value),
+    value: f.value === null ? '' : String(f.value),
     unit: f.unit.code,
     rank: f.rank === null ? '' : String(f.rank),
     rank_of: f.rankOf === null ? '' : String(f.rankOf),
@@ -199,6 +231,7 @@ export function fieldsOf(f: Figure): Record<FieldName, string> {
     category: f.category,
     source_url: f.source.url,
     publisher: f.source.publisher,
+    publisher_ko: f.source.shortName?.ko ?? '',
     title: f.source.title,
     quote: f.source.quote,
     published: f.source.publishedOn ?? '',
@@ -206,6 +239,9 @@ export function fieldsOf(f: Figure): Record<FieldName, string> {
     verification: f.verification,
     notes: f.notes ?? '',
     tags: f.tags.join(','),
+    caveat: f.caveat?.en ?? '',
+    caveat_ko: f.caveat?.ko ?? '',
+    supersedes: f.supersedes ?? '',
   };
 }
 

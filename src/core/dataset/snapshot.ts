@@ -11,7 +11,7 @@ import type { DatasetView } from './dataset-view.js';
  */
 
 export const fingerprintSchema = z.strictObject({
-  value: z.union([z.number(), z.string()]),
+  value: z.union([z.number(), z.string()]).nullable(),
   unit: unitSchema,
   rank: z.number().nullable(),
   rankOf: z.number().nullable(),
@@ -20,7 +20,7 @@ export const fingerprintSchema = z.strictObject({
   metric: localizedSchema,
   entity: localizedSchema,
   country: z.string().nullable(),
-  source: z.strictObject({ url: z.string(), publisher: z.string() }),
+  source: z.strictObject({ url: z.string(), publisher: z.string(), shortName: localizedSchema.optional() }),
 });
 export type Fingerprint = z.infer<typeof fingerprintSchema>;
 export const snapshotSchema = z.record(z.string(), fingerprintSchema);
@@ -38,7 +38,11 @@ export function fingerprint(figure: Figure): Fingerprint {
     metric,
     entity,
     country,
-    source: { url: source.url, publisher: source.publisher },
+    source: {
+      url: source.url,
+      publisher: source.publisher,
+      ...(source.shortName ? { shortName: source.shortName } : {}),
+    },
   };
 }
 

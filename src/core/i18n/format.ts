@@ -2,7 +2,7 @@ import type { Figure, Localized } from '../dataset/dataset-schema.js';
 import type { Locale } from './locale.js';
 
 /** What formatting needs of a figure; snapshots of past digests carry the same fields. */
-export type Valued = Pick<Figure, 'value' | 'unit'>;
+export type Valued = Pick<Figure, 'value' | 'unit' | 'period'> & Partial<Pick<Figure, 'valueText'>>;
 export type Ranked = Pick<Figure, 'rank' | 'rankOf' | 'rankScope'>;
 
 const KO_UNITS = /[만억조]$/;
@@ -61,6 +61,16 @@ export function ordinal(n: number): string {
   return `${n}${suffix}`;
 }
 
+/** "2025년판", "2025년 하반기판", "2026년 1분기판" / "2025 edition", "H2 2025 edition", "Q1 2026 edition". */
+export function editionLabel(edition: string, locale: Locale): string {
+  const [year = edition, part] = edition.split('-');
+  if (locale === 'ko') {
+    const when = part?.startsWith('H') ? ` ${part === 'H1' ? '상' : '하'}반기` : part ? ` ${part.slice(1)}분기` : '';
+    return `${year}년${when}판`;
+  }
+  return `${part ? `${part} ` : ''}${year} edition`;
+}
+
 export function formatDate(iso: string, locale: Locale): string {
   const [y, m, d] = iso.split('-').map(Number);
   if (y === undefined) return iso;
@@ -69,6 +79,32 @@ export function formatDate(iso: string, locale: Locale): string {
   }
   const month = m ? (MONTHS[m - 1] ?? '') : '';
   return [d, month, y].filter(Boolean).join(' ');
+}
+
+const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/** 1e26 → "10²⁶"; a value that is not a power of ten keeps its mantissa ("3×10²⁵"). */
+function powerOfTen(value: number): string {
+  const [mantissa = '', exponent = '0'] = value.toExponential().split('e');
+  const sup = [...exponent.replace('+', '')].map((c) => (c === '-' ? '⁻' : (SUPERSCRIPT[Number(c)] ?? c))).join('');
+  return mantissa === '1' ? `10${sup}` : `${mantissa}×10${sup}`;
+}
+
+/** Won in the Korean way: 30,000,000 → "3,000만", 1e12 → "1조". */
+function koreanWon(value: number): string {
+  const abs = Math.abs(value);
+  if (abs >= 1e12) return `${formatNumber(value / 1e12, 'ko')}조`;
+  if (abs >= 1e8) return `${formatNumber(value / 1e8, 'ko')}억`;
+  if (abs >= 1e4) return `${formatNumber(value / 1e4, 'ko')}만`;
+  return formatNumber(value, 'ko');
+}
+
+function englishWon(value: number): string {
+  const abs = Math.abs(value);
+  if (abs >= 1e12) return `KRW ${formatNumber(value / 1e12, 'en')} trillion`;
+  if (abs >= 1e9) return `KRW ${formatNumber(value / 1e9, 'en')} billion`;
+  if (abs >= 1e6) return `KRW ${formatNumber(value / 1e6, 'en')} million`;
+  return `KRW ${formatNumber(value, 'en')}`;
 }
 
 function formatKo(value: number, figure: Valued): string {
@@ -100,6 +136,10 @@ function formatKo(value: number, figure: Valued): string {
       return koWithCounter(`${formatNumber(value * 10, 'ko')}억`, '개');
     case 'year':
       return `${value}년`;
+    case 'krw':
+      return koWithCounter(koreanWon(value), '원');
+    case 'flop':
+      return `${powerOfTen(value)} FLOP`;
     default:
       return (unit.noun?.ko ?? '{n}').replace('{n}', formatKoreanCount(value));
   }
@@ -135,16 +175,24 @@ function formatEn(value: number, figure: Valued): string {
       return `${n} billion parameters`;
     case 'year':
       return String(value);
+    case 'krw':
+      return englishWon(value);
+    case 'flop':
+      return `${powerOfTen(value)} FLOP`;
     default:
       return (unit.noun?.en ?? '{n}').replace('{n}', n);
   }
 }
 
-/** The value with its unit, without the unit's note: "1.4조 원", "KRW 1.4 trillion", "14.1점". */
+/**
+ * The value with its unit, without the unit's note: "1.4조 원", "KRW 1.4 trillion", "14.1점". A figure without a
+ * quantity (a milestone) has its period as its value: when it happened is what it says.
+ */
 export function formatAmount(figure: Valued, locale: Locale): string {
   const { value } = figure;
+  if (value === null) return figure.period[locale];
   if (typeof value === 'string') {
-    return figure.unit.code === 'date' ? formatDate(value, locale) : value;
+    return figure.unit.code === 'date' ? formatDate(value, locale) : (figure.valueText?.[locale] ?? value);
   }
   return locale === 'ko' ? formatKo(value, figure) : formatEn(value, figure);
 }

@@ -1,5 +1,6 @@
 import type { Locale } from './locale.js';
 import { briefMessages } from './messages-brief.js';
+import { currencyMessages } from './messages-currency.js';
 import { dataMessages } from './messages-data.js';
 import { digestMessages } from './messages-digest.js';
 import { moreMessages } from './messages-more.js';
@@ -48,9 +49,9 @@ const ko = {
   rankOverviewTitle: (country: string) => `${country}의 AI 경쟁력 순위`,
   rankOverviewIntro: (count: number, details: number) => `주요 지수 ${count}개 판 · 세부 순위 ${details}개`,
   rankOverviewYear: (year: string) => `${year}년판 지수만 표시`,
-  rankChangeUp: (steps: number, edition: string, previous: string) => `▲${steps}계단(${edition}년판 ${previous}에서)`,
-  rankChangeDown: (steps: number, edition: string, previous: string) => `▼${steps}계단(${edition}년판 ${previous}에서)`,
-  rankChangeSame: (edition: string) => `${edition}년판과 같은 순위`,
+  rankChangeUp: (steps: number, edition: string, previous: string) => `▲${steps}계단(${edition} ${previous}에서)`,
+  rankChangeDown: (steps: number, edition: string, previous: string) => `▼${steps}계단(${edition} ${previous}에서)`,
+  rankChangeSame: (edition: string) => `${edition}과 같은 순위`,
   rankDetails: '세부 순위',
   rankNone: (country: string) => `데이터셋에 ${country}의 지수 순위가 없습니다.`,
   rankNoEditionsForYear: (year: string, years: string) => `${year}년판 지수가 없습니다. 있는 판: ${years}`,
@@ -59,6 +60,8 @@ const ko = {
   rankTableScoresMissing: '점수가 공개되지 않은 항목은 순위만 표시합니다.',
   rankTableNoScores: '이 판은 점수가 공개되지 않아 순위만 표시합니다.',
   rankNotInSeries: (country: string) => `${country}: 이 지수에 데이터 없음`,
+  rankInOtherEdition: (country: string, edition: string) => `${country}: 이 판에는 없고 ${edition}에 있습니다.`,
+  rankGaps: (gaps: string, scope: string) => `빠진 순위(${gaps}위 등)는 ${scope} 중 데이터셋에 없는 나라입니다.`,
   rankOtherEditions: (list: string) => `다른 판: ${list}`,
   rankOtherVariants: (list: string) => `부문별 순위: ${list}`,
   rankFooter: '`/ai-rank &lt;지수&gt;`로 순위표를, `/ai-rank &lt;국가&gt;`로 다른 나라를 볼 수 있습니다.',
@@ -98,7 +101,8 @@ type Catalog = typeof ko &
   typeof briefMessages.ko &
   typeof moreMessages.ko &
   typeof prefsMessages.ko &
-  typeof safetyMessages.ko;
+  typeof safetyMessages.ko &
+  typeof currencyMessages.ko;
 
 const en: typeof ko = {
   source: 'Source',
@@ -137,9 +141,9 @@ const en: typeof ko = {
   rankOverviewTitle: (country) => `${country}: AI competitiveness rankings`,
   rankOverviewIntro: (count, details) => `${count} index editions · ${details} sub-rankings`,
   rankOverviewYear: (year) => `Only ${year} editions`,
-  rankChangeUp: (steps, edition, previous) => `▲${steps} from ${previous} in the ${edition} edition`,
-  rankChangeDown: (steps, edition, previous) => `▼${steps} from ${previous} in the ${edition} edition`,
-  rankChangeSame: (edition) => `same rank as the ${edition} edition`,
+  rankChangeUp: (steps, edition, previous) => `▲${steps} from ${previous} in the ${edition}`,
+  rankChangeDown: (steps, edition, previous) => `▼${steps} from ${previous} in the ${edition}`,
+  rankChangeSame: (edition) => `same rank as the ${edition}`,
   rankDetails: 'Sub-rankings',
   rankNone: (country) => `The dataset holds no index rankings for ${country}.`,
   rankNoEditionsForYear: (year, years) => `No index edition for ${year}. Editions held: ${years}`,
@@ -148,6 +152,8 @@ const en: typeof ko = {
   rankTableScoresMissing: 'Entries without a published score show their rank only.',
   rankTableNoScores: 'This edition publishes ranks without scores.',
   rankNotInSeries: (country) => `${country}: no data in this index`,
+  rankInOtherEdition: (country, edition) => `${country}: not in this edition; ranked in ${edition}.`,
+  rankGaps: (gaps, scope) => `Missing ranks (${gaps} …) are countries in ${scope} that the dataset does not hold.`,
   rankOtherEditions: (list) => `Other editions: ${list}`,
   rankOtherVariants: (list) => `Rankings by sector or pillar: ${list}`,
   rankFooter: 'Use `/ai-rank &lt;index&gt;` for a ranking table and `/ai-rank &lt;country&gt;` for another country.',
@@ -186,6 +192,7 @@ const catalogs: Record<Locale, Catalog> = {
     ...moreMessages.ko,
     ...prefsMessages.ko,
     ...safetyMessages.ko,
+    ...currencyMessages.ko,
   },
   en: {
     ...en,
@@ -195,6 +202,7 @@ const catalogs: Record<Locale, Catalog> = {
     ...moreMessages.en,
     ...prefsMessages.en,
     ...safetyMessages.en,
+    ...currencyMessages.en,
   },
 };
 

@@ -70,6 +70,9 @@ function classify(key: string, text: string, vocab: Vocabulary): Term | null {
   const country = vocab.countries.get(key);
   if (country) return { kind: 'country', code: country, text };
   if (/^(19|20)\d{2}$/.test(key)) return { kind: 'year', year: key, text };
+  // A half or a quarter of a year names an edition of a report published more often ("2025-H2", "2026q1").
+  const part = /^((?:19|20)\d{2})(h[12]|q[1-4])$/.exec(key);
+  if (part) return { kind: 'year', year: `${part[1]}-${part[2]?.toUpperCase()}`, text };
   return null;
 }
 

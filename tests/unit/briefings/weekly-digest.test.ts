@@ -48,14 +48,19 @@ describe('buildDigest', () => {
       expect.arrayContaining([
         'ceti25_ai_KR',
         'vibrancy25_KR',
-        'tortoise24_KR',
+        'tortoise25_KR',
+        'msdiff26q1_KR',
         'kcci_netai_2024_KR',
-        'aii25_privinv2024_KR',
+        'aii26_privinv2025_KR',
         'sovai_first_eval_result',
       ]),
     );
     for (const { figure } of shown) expect(text).toContain(`<${figure.source.url}|`);
     expect(text).toContain('9위/26 (25개국+유럽 권역)');
+    expect(text).toContain('국가만 세면 한국은 8위');
+    expect(text).toMatch(/자료 기준: 2026년 \d+월/);
+    // Korea's net migration is the 2024 value: the 2025 edition does not give it, and the digest says so.
+    expect(text).toMatch(/AI 인재 순유출입 2024[^\n]*-0\.36[\s\S]*?ℹ️ 이전 판 자료입니다/);
   });
 
   it('says it is the first digest, that nothing changed, or what changed with old and new values', () => {
@@ -110,7 +115,9 @@ describe('buildDigest', () => {
       /지난 다이제스트 이후 지난 일정[\s\S]*인공지능 기본법 시행/,
     );
     const december = buildDigest(input());
-    expect(messageText({ text: '', blocks: december.main.blocks })).toContain('*2026년 말* — 민관 GPU 확보 목표 시한');
+    expect(messageText({ text: '', blocks: december.main.blocks })).toMatch(
+      /\*2026년 말\* — 정부 GPU 확보 목표 시한 · 🗓 예정/,
+    );
   });
 
   it('marks a late digest with the time it was due, zone named', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { currentRankings } from '../../../src/briefings/rank/rank-entries.js';
 import { ask } from '../../helpers/run.js';
 import { shippedStore } from '../../helpers/services.js';
 
@@ -10,8 +11,14 @@ describe('/ai-rank without arguments', () => {
     expect(text).toContain('벨퍼 CETI 2025 — AI 부문');
     expect(text).toContain('*9위/26 (25개국+유럽 권역)* · 14.1점');
     expect(text).toContain('2025년판 · 출처: <https://entergo.co.kr/');
-    expect(text).toContain('*6위/83개국* · 27.26점 · 2023년판과 같은 순위');
-    expect(text).toContain('▲3계단(2024년판 7위에서)');
+    // The newest edition of each index, with the change from the previous one.
+    // The earlier rank is a number too, so it carries its source.
+    expect(text).toContain(
+      '*5위/93개국* · ▲1계단(2024년판 6위 · <https://ajunews.com/view/20240925002539964|아주경제>에서)',
+    );
+    expect(text).toMatch(/▲3계단\(2024년판 7위 · <[^|]+\|AI타임스>에서\)/);
+    expect(text).toMatch(/▲2계단\(2025년 하반기판 18위 · <[^|]+\|헤럴드경제>에서\)/);
+    expect(text).not.toContain('토터스 글로벌 AI 지수 2024');
     expect(text).toContain('⚠️ _신뢰도 낮음_');
   });
 
@@ -21,15 +28,14 @@ describe('/ai-rank without arguments', () => {
     expect(text).toContain('Source: <https://entergo.co.kr/');
   });
 
-  it('names every source of every edition it shows', async () => {
+  it('names the source of every edition it shows: the newest of each line that ranks Korea', async () => {
     const view = (await shippedStore()).current();
     const { text } = await ask('/ai-rank');
-    const shown = view.allSeries().filter((s) => s.index && view.observation(s.id, 'KR'));
+    const shown = currentRankings(view, 'KR');
     expect(shown.length).toBeGreaterThan(10);
-    for (const series of shown) {
-      const figure = view.observation(series.id, 'KR');
+    for (const { series, figure } of shown) {
       expect(text).toContain(series.name.ko);
-      expect(text).toContain(`<${figure?.source.url}|`);
+      expect(text).toContain(`<${figure.source.url}|`);
     }
   });
 
@@ -86,7 +92,13 @@ describe('/ai-rank <index>', () => {
     ['vibrancy', 'vibrancy25'],
     ['스탠퍼드 2024', 'vibrancy24'],
     ['tortoise 2023', 'tortoise23'],
-    ['토터스 인재', 'tortoise24_talent'],
+    ['토터스 인재', 'tortoise25_talent'],
+    ['토터스 인재 2024', 'tortoise24_talent'],
+    ['microsoft', 'msdiff26q1'],
+    ['마이크로소프트 2025', 'msdiff25h2'],
+    ['msdiff 2025-h2', 'msdiff25h2'],
+    ['oxford', 'oxgov25'],
+    ['imf', 'imfaipi23'],
   ])('finds %s', async (words, seriesId) => {
     const view = (await shippedStore()).current();
     const { text } = await ask(`/ai-rank ${words}`);
@@ -101,7 +113,10 @@ describe('/ai-rank <index>', () => {
 
   it('says when a highlighted country is not in the edition', async () => {
     const { text } = await ask('/ai-rank tortoise 2023 japan');
-    expect(text).toContain('일본: 이 지수에 데이터 없음');
+    expect(text).toContain('일본: 이 판에는 없고 글로벌 AI 지수 2025(토터스미디어·옵서버)에 있습니다.');
+    expect(text).toContain('`/ai-rank tortoise 2025`');
+    const none = await ask('/ai-rank ceti brazil');
+    expect(none.text).toContain('브라질: 이 지수에 데이터 없음');
   });
 
   it('says which editions exist when a year is missing', async () => {

@@ -26,21 +26,25 @@ describe('/talent-gap', () => {
     expect(text).toContain('AI 인재 집중도');
     expect(text).toContain('1만 2,800명');
     expect(text).toContain('서로 다른 기준·출처의 추정치이므로 직접 비교하지 마세요');
-    expect(text).toContain('*1.4조 원 (초중등 0.9조 원 + 고등·평생 0.5조 원)*');
-    expect(text).toContain('<https://www.etoday.co.kr/news/view/2523687|Etoday>');
+    // The plan as updated: a one-year budget, with the caveat that other "1.4조" budgets may be other money.
+    expect(text).toContain('*1.4조 원 (초중등 0.9조 원 + 고등·평생 0.5조 원; 2026년 한 해)*');
+    expect(text).toContain('<https://www4.ajunews.com/view/20251110152722543|아주경제>');
+    expect(text).toContain('같은 돈인지는 확인되지 않았습니다');
   });
 
   it('speaks English with --en', async () => {
     const { text } = await ask('/talent-gap --en');
     expect(text).toContain('South Korea: AI talent position');
     expect(text).toContain('*35th of 38 OECD countries* · -0.36 (net AI talent flow per 10,000 LinkedIn members)');
-    expect(text).toContain('*KRW 1.4 trillion (K-12 0.9T + higher/lifelong 0.5T)*');
+    expect(text).toContain('*KRW 1.4 trillion (K-12 0.9T + higher/lifelong 0.5T; FY2026 alone)*');
   });
 
   it('compares countries series by series, saying "no data" rather than zero', async () => {
     const { text } = await ask('/talent-gap US JP');
     expect(text).toContain('AI 인재 비교: 대한민국, 미국, 일본');
+    // Both from the 2024 edition, which holds both countries; the 2025 edition lacks Korea, and the answer says so.
     expect(text).toContain('• 미국: *+1.07 (링크드인 회원 1만 명당 AI 인재 순유입)*');
+    expect(text).toContain('ℹ️ 이전 판입니다. 최신판: AI 인재 순유출입 2025');
     expect(text).toContain('• 일본: _데이터 없음_');
     expect(text).not.toMatch(/일본: \*0/);
   });

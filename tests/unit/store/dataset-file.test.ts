@@ -19,7 +19,7 @@ describe('loadDataset', () => {
     expect(existsSync(`${path}.validated`)).toBe(true);
     const again = await loadDataset(path);
     expect(again.validated).toBe('known');
-    expect(again.dataset.figures).toHaveLength(220);
+    expect(again.dataset.figures).toHaveLength(435);
   });
 
   it('validates again after any change to the bytes, and refuses an invalid edit', async () => {

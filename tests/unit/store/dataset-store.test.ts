@@ -47,7 +47,13 @@ describe('opening the dataset', () => {
     );
     expect(view.byCountry('KR').length).toBeGreaterThan(50);
     expect(view.byTag('talent_policy').map((f) => f.id)).toContain('talent_plan_aiforall_total');
-    expect(view.editions('tortoise').map((s) => s.edition)).toEqual(['2024', '2024', '2024', '2024', '2024', '2023']);
+    expect(view.editions('tortoise').map((s) => s.edition)).toEqual([
+      ...Array(4).fill('2025'),
+      ...Array(5).fill('2024'),
+      '2023',
+    ]);
+    // Half-year and quarter editions order as time does.
+    expect(view.editions('msdiff').map((s) => s.edition)).toEqual(['2026-Q1', '2025-H2']);
   });
 
   it('stops on a missing file, naming it', async () => {
