@@ -5,7 +5,6 @@ import type { Series } from '../core/dataset/dataset-schema.js';
 import type { DatasetView } from '../core/dataset/dataset-view.js';
 import { UserError } from '../core/errors.js';
 import { messages } from '../core/i18n/messages.js';
-import { localDate } from '../core/i18n/time.js';
 import { keyOf, readTerms, type Term, unknownTermError, vocabularyCandidates } from '../core/vocabulary/terms.js';
 import { type CommandContext, defineCommand } from './context.js';
 
@@ -50,6 +49,14 @@ function chooseEdition(
     ofYear[0];
   if (!pick) throw new Error(`index ${indexId} has no editions`);
   return pick;
+}
+
+/**
+ * Today for "probably out of date", which is counted in months: the UTC date is as good as the local one there, and
+ * reading the zone database would cost every CLI answer a tenth of its start-up.
+ */
+function monthsDay(now: Date): string {
+  return now.toISOString().slice(0, 10);
 }
 
 export function parseRankArgs(tokens: readonly string[], ctx: CommandContext): RankArgs {
@@ -100,7 +107,7 @@ export const aiRank = defineCommand<RankArgs>({
       return buildRankOverview(ctx.data, {
         country: args.country,
         locale: ctx.locale,
-        today: localDate(ctx.now, ctx.timezone),
+        today: monthsDay(ctx.now),
         ...(args.year ? { year: args.year } : {}),
       });
     }
@@ -109,7 +116,7 @@ export const aiRank = defineCommand<RankArgs>({
       seriesId: args.seriesId,
       highlight,
       locale: ctx.locale,
-      today: localDate(ctx.now, ctx.timezone),
+      today: monthsDay(ctx.now),
     });
   },
   canonical(args, ctx) {

@@ -8,7 +8,6 @@ import { UserError } from '../core/errors.js';
 import { escapeMrkdwn, unescapeMrkdwn } from '../core/escape.js';
 import type { Locale } from '../core/i18n/locale.js';
 import { messages } from '../core/i18n/messages.js';
-import { localDate } from '../core/i18n/time.js';
 import type { Surface } from '../data-admin/data-admin.js';
 import { replyLocale } from '../preferences/preferences.js';
 import type { Command, CommandContext, CommandServices } from './context.js';
@@ -76,7 +75,9 @@ export async function executeCommand(request: CommandRequest, services: CommandS
     locale,
     focus: services.focusCountry,
     version: data.version,
-    day: localDate(services.clock(), services.timezone),
+    // Answers say what is overdue or out of date as of today: a cached one lives for the hour at most. (The hour,
+    // not the local date, because the date in a time zone costs every start-up the zone database.)
+    hour: Math.floor(services.clock().getTime() / 3_600_000),
   });
   const hit = cache?.get(key);
   if (hit) return hit;

@@ -12,16 +12,16 @@ export class ReplyCache {
   /** `capacity` 0 keeps nothing (what a benchmark of uncached answers needs). */
   constructor(private readonly capacity = MAX_ENTRIES) {}
 
-  /** `day` is today in the workspace's zone: answers say what is overdue or out of date as of today. */
+  /** `hour` (since the epoch) bounds a reply's life: answers say what is overdue or out of date as of today. */
   static key(parts: {
     command: string;
     text: string;
     locale: string;
     focus: string;
     version: number;
-    day: string;
+    hour: number;
   }): string {
-    return [parts.command, parts.locale, parts.focus, parts.version, parts.day, parts.text.trim()].join('\u0000');
+    return [parts.command, parts.locale, parts.focus, parts.version, parts.hour, parts.text.trim()].join('\u0000');
   }
 
   get(key: string): Reply | undefined {

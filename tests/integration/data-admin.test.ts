@@ -164,6 +164,21 @@ describe.each(BACKENDS)('dataset in %s', (backend: Backend) => {
       expect((await run('/ai-data undo --yes')).text).toContain('되돌릴 내 변경이 없습니다');
     });
 
+    it('edits a caveat and the publisher’s Korean name; both show at once where the figure is shown', async () => {
+      const { run, store } = await dataHarness();
+      await run('/ai-data set tortoise25_KR caveat_ko="편집한 주의 문구" caveat="an edited caveat" --yes');
+      await run('/ai-data set tortoise25_KR publisher_ko="편집한 매체명" --yes');
+      const figure = store.current().figure('tortoise25_KR');
+      expect(figure?.caveat).toEqual({ en: 'an edited caveat', ko: '편집한 주의 문구' });
+      expect(figure?.source.shortName?.ko).toBe('편집한 매체명');
+      const { text } = await run('/ai-rank');
+      expect(text).toContain('⚠️ _편집한 주의 문구_');
+      expect(text).toContain('|편집한 매체명>');
+      expect((await run('/ai-rank --en')).text).toContain('⚠️ _an edited caveat_');
+      await run('/ai-data set tortoise25_KR caveat=none --yes');
+      expect(store.current().figure('tortoise25_KR')?.caveat).toBeUndefined();
+    });
+
     it('stores hostile labels as typed and escapes them wherever they are shown', async () => {
       const { run, store } = await dataHarness();
       const label = '<!channel> <@U123> <https://x.example|y> & more';

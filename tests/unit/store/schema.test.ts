@@ -96,6 +96,51 @@ describe('dataset schema rejects', () => {
       'a count unit needs a noun',
     ],
     ['an unknown field', (d: typeof shipped) => Object.assign(ceti(d), { colour: 'red' }), 'colour'],
+    [
+      'a figure updating one that does not exist',
+      (d: typeof shipped) => Object.assign(ceti(d), { supersedes: 'ghost' }),
+      'unknown figure "ghost"',
+    ],
+    [
+      'figures that update each other in a loop',
+      (d: typeof shipped) => {
+        const a = d.figures.find((f: { id: string }) => f.id === 'aii25_privinv2024_KR');
+        Object.assign(a, { supersedes: 'aii26_privinv2025_KR' });
+      },
+      'supersedes itself in a loop',
+    ],
+    [
+      'a milestone with a value, or a value missing from a quantity',
+      (d: typeof shipped) => Object.assign(ceti(d), { value: null }),
+      'value: must not be null',
+    ],
+    [
+      'an event that happened otherwise without saying how',
+      (d: typeof shipped) => {
+        const e = d.events.find((x: { status?: string }) => x.status === 'happened_differently');
+        delete e.outcome;
+      },
+      'say what happened instead',
+    ],
+    [
+      'a claim checked against a missing figure',
+      (d: typeof shipped) => Object.assign(d.claims[0].parts[0].check, { figure: 'ghost' }),
+      'unknown figure "ghost"',
+    ],
+    [
+      'a conflict naming a missing figure',
+      (d: typeof shipped) => d.conflicts[0].figures.push('ghost'),
+      'unknown figure "ghost"',
+    ],
+    [
+      'an edition that is not a year, half or quarter',
+      (d: typeof shipped) =>
+        Object.assign(
+          d.series.find((s: { id: string }) => s.id === 'msdiff26q1'),
+          { edition: '2026 Q1' },
+        ),
+      'edition',
+    ],
     ['a null dataset', (d: typeof shipped) => Object.assign(d, { figures: null }), 'figures'],
   ])('%s', (_name, mutate, expected) => {
     expect(problems(mutate)).toContain(expected);
