@@ -6,7 +6,7 @@ import { escapeMrkdwn, truncate } from '../../core/escape.js';
 import type { Locale } from '../../core/i18n/locale.js';
 import { messages } from '../../core/i18n/messages.js';
 import type { BriefResult } from '../../core/records/brief-records.js';
-import { entityName, figureLine, plainFigure } from '../figures.js';
+import { entityName, figureLine, plainFigure, splitShown } from '../figures.js';
 import { renderBrief } from './summary.js';
 
 const SHOWN = 10;
@@ -21,7 +21,8 @@ export function buildFiguresBrief(
 ): Briefing {
   const t = messages(locale);
   const label = (f: Figure) => `${f.metric[locale]} — ${entityName(view, f, locale)}`;
-  const lines = figures.slice(0, SHOWN).map((f) => figureLine(label(f), f, locale));
+  const shown = figures.slice(0, SHOWN);
+  const lines = shown.map((f) => figureLine(label(f), f, locale, view));
   const first = figures[0];
   const headline = first ? plainFigure(label(first), first, locale) : note;
   return {
@@ -32,6 +33,7 @@ export function buildFiguresBrief(
       ...(lines.length > 0 ? sections([t.briefFiguresIntro, ...lines]) : []),
       context(note),
     ],
+    ...splitShown(view, shown),
   };
 }
 
